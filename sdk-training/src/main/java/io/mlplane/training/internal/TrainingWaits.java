@@ -1,0 +1,61 @@
+package io.mlplane.training.internal;
+
+import io.mlplane.core.WaitOptions;
+import io.mlplane.core.spi.WaitOutcome;
+import io.mlplane.training.TrainingJob;
+import io.mlplane.training.TrainingJobDescription;
+import io.mlplane.training.TrainingResult;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** Waits for many training jobs with one batch poll per backend per tick. */
+public final class TrainingWaits {
+
+    private TrainingWaits() {
+    }
+
+    /** See {@link TrainingJob#awaitAll(java.util.Collection, WaitOptions)}. */
+    public static List<TrainingResult> awaitAll(java.util.Collection<? extends TrainingJob> jobs, WaitOptions options) {
+        Map<TrainingJobDriver, Set<String>> byDriver = new IdentityHashMap<>();
+        List<TrainingJob> foreign = new ArrayList<>();
+        for (TrainingJob job : jobs) {
+            if (job instanceof DefaultTrainingJob own) {
+                byDriver.computeIfAbsent(own.driver(), d -> new LinkedHashSet<>()).add(own.name());
+            } else {
+                foreign.add(job);
+            }
+        }
+        Map<TrainingJob, TrainingResult> results = new HashMap<>();
+        Instant start = Instant.now();
+        for (Map.Entry<TrainingJobDriver, Set<String>> group : byDriver.entrySet()) {
+            WaitOutcome<TrainingJobDescription> outcome = group.getKey().await(group.getValue(),
+                    remaining(options, start));
+            for (TrainingJob job : jobs) {
+                if (job instanceof DefaultTrainingJob own && own.driver() == group.getKey()) {
+                    results.put(job, TrainingResult.of(outcome.results().get(own.name()), outcome.polls()));
+                }
+            }
+        }
+        for (TrainingJob job : foreign) {
+            results.put(job, job.awaitCompletion(remaining(options, start)));
+        }
+        return jobs.stream().map(results::get).toList();
+    }
+
+    /**
+     * The options with the timeout reduced by the real time already spent on earlier groups (virtual clocks
+     * spend none, which is right: their time is their own).
+     */
+    private static WaitOptions remaining(WaitOptions options, Instant start) {
+        Duration spent = Duration.between(start, Instant.now());
+        Duration left = options.timeout().minus(spent);
+        return options.toBuilder().timeout(left.isNegative() ? Duration.ZERO : left).build();
+    }
+}
