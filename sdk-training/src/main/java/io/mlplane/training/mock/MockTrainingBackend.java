@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Training jobs in memory. Each job's whole life is laid out as a {@link Timeline} when it is submitted, and
@@ -124,10 +125,20 @@ final class MockTrainingBackend implements TrainingBackend {
 
     private static TrainingJobDescription describe(Job job, Instant now) {
         Timeline timeline = job.timeline;
+        int phase = timeline.currentIndex(now);
+        Snapshot cached = job.snapshot;
+        if (cached != null && cached.timeline == timeline && cached.phase == phase) {
+            return cached.description;
+        }
+        TrainingJobDescription description = describeAfresh(job, timeline, now);
+        job.snapshot = new Snapshot(timeline, phase, description);
+        return description;
+    }
+
+    private static TrainingJobDescription describeAfresh(Job job, Timeline timeline, Instant now) {
         TrainingJobStatus status = timeline.statusAt(now);
-        boolean terminal = status.isTerminal();
         TrainingJobSpec spec = job.spec;
-        Instant end = terminal ? timeline.end() : null;
+        Instant end = status.isTerminal() ? timeline.end() : null;
         long trainingSeconds = end == null ? 0 : java.time.Duration.between(timeline.start(), end).toSeconds();
         long billableSeconds = end == null ? 0 : billable(job, timeline.runningSecondsUntil(end));
         boolean completed = status == TrainingJobStatus.COMPLETED;
@@ -150,11 +161,19 @@ final class MockTrainingBackend implements TrainingBackend {
         return base + spec.name() + "/output/model.tar.gz";
     }
 
+    /**
+     * A description is a function of the timeline and the phase it is in, so it is kept until either
+     * changes: waiting on thousands of jobs then costs a phase lookup per job per tick.
+     */
+    private record Snapshot(Timeline timeline, int phase, TrainingJobDescription description) {
+    }
+
     /** One simulated job; the timeline changes only when the job is stopped. */
     private static final class Job {
         final TrainingJobSpec spec;
         final MockBehavior behavior;
         volatile Timeline timeline;
+        volatile @Nullable Snapshot snapshot;
 
         Job(TrainingJobSpec spec, MockBehavior behavior, Timeline timeline) {
             this.spec = spec;

@@ -192,7 +192,8 @@ final class Timeline {
         return running.toSeconds();
     }
 
-    private int currentIndex(Instant now) {
+    /** The index of the phase at {@code now}; a description depends only on it (and the timeline). */
+    int currentIndex(Instant now) {
         int index = -1;
         for (int i = 0; i < phases.size() && !phases.get(i).start().isAfter(now); i++) {
             index = i;
