@@ -1,12 +1,16 @@
 package io.mlplane.core;
 
 import io.mlplane.core.mock.MockProvider;
+import io.mlplane.core.sagemaker.SageMakerConfig;
+import io.mlplane.core.sagemaker.SageMakerProviders;
 
 /**
  * Where providers come from: one static factory per backend.
  *
  * <pre>{@code
  * MockProvider ml = MlProviders.mock();      // in-memory, virtual clock, scriptable: for unit tests
+ * MlProvider ml = MlProviders.sageMaker(SageMakerConfig.builder()
+ *         .region("us-east-1").roleArn("arn:aws:iam::123456789012:role/ml").build());
  * }</pre>
  */
 public final class MlProviders {
@@ -20,5 +24,14 @@ public final class MlProviders {
      */
     public static MockProvider mock() {
         return MockProvider.create();
+    }
+
+    /**
+     * Amazon SageMaker, through the AWS SDK for Java v2. The AWS clients are built now and closed with the
+     * provider; credentials are resolved at the first call, so {@link MlProvider#plan} works without any.
+     * {@code unwrap(SageMakerClient.class)} hands out the native client.
+     */
+    public static MlProvider sageMaker(SageMakerConfig config) {
+        return SageMakerProviders.create(config);
     }
 }
