@@ -12,6 +12,7 @@ import io.mlplane.training.TrainingJobDescription;
 import io.mlplane.training.TrainingJobSpec;
 import io.mlplane.training.TrainingJobStatus;
 import io.mlplane.training.internal.TrainingSpecMap;
+import io.mlplane.training.internal.TrainingTimeline;
 import io.mlplane.training.spi.TrainingBackend;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -24,7 +25,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Training jobs in memory. Each job's whole life is laid out as a {@link Timeline} when it is submitted, and
+ * Training jobs in memory. Each job's whole life is laid out as a {@link TrainingTimeline} when it is submitted, and
  * every query reads that timeline at the virtual clock's current instant, so statuses move exactly as virtual
  * time does.
  */
@@ -51,7 +52,7 @@ final class MockTrainingBackend implements TrainingBackend {
     public TrainingJobDescription create(TrainingJobSpec spec) {
         Instant now = mock.clock().now();
         MockBehavior behavior = mock.behaviorFor(spec.name());
-        Job candidate = new Job(spec, behavior, Timeline.of(spec, behavior, now));
+        Job candidate = new Job(spec, behavior, TrainingTimeline.of(spec, behavior, now));
         Job job = jobs.putIfAbsent(spec.name(), candidate);
         if (job == null) {
             job = candidate;
@@ -124,7 +125,7 @@ final class MockTrainingBackend implements TrainingBackend {
     }
 
     private static TrainingJobDescription describe(Job job, Instant now) {
-        Timeline timeline = job.timeline;
+        TrainingTimeline timeline = job.timeline;
         int phase = timeline.currentIndex(now);
         Snapshot cached = job.snapshot;
         if (cached != null && cached.timeline == timeline && cached.phase == phase) {
@@ -135,7 +136,7 @@ final class MockTrainingBackend implements TrainingBackend {
         return description;
     }
 
-    private static TrainingJobDescription describeAfresh(Job job, Timeline timeline, Instant now) {
+    private static TrainingJobDescription describeAfresh(Job job, TrainingTimeline timeline, Instant now) {
         TrainingJobStatus status = timeline.statusAt(now);
         TrainingJobSpec spec = job.spec;
         Instant end = status.isTerminal() ? timeline.end() : null;
@@ -165,17 +166,17 @@ final class MockTrainingBackend implements TrainingBackend {
      * A description is a function of the timeline and the phase it is in, so it is kept until either
      * changes: waiting on thousands of jobs then costs a phase lookup per job per tick.
      */
-    private record Snapshot(Timeline timeline, int phase, TrainingJobDescription description) {
+    private record Snapshot(TrainingTimeline timeline, int phase, TrainingJobDescription description) {
     }
 
     /** One simulated job; the timeline changes only when the job is stopped. */
     private static final class Job {
         final TrainingJobSpec spec;
         final MockBehavior behavior;
-        volatile Timeline timeline;
+        volatile TrainingTimeline timeline;
         volatile @Nullable Snapshot snapshot;
 
-        Job(TrainingJobSpec spec, MockBehavior behavior, Timeline timeline) {
+        Job(TrainingJobSpec spec, MockBehavior behavior, TrainingTimeline timeline) {
             this.spec = spec;
             this.behavior = behavior;
             this.timeline = timeline;

@@ -84,7 +84,7 @@ class MockTrainingBehaviourTest {
         assertThat(result.secondaryStatus()).isEqualTo(SecondaryStatus.MAX_RUNTIME_EXCEEDED);
         assertThat(result.statusHistory()).extracting(StatusTransition::status).contains(SecondaryStatus.STOPPING);
         assertThat(result.billableSeconds()).as("billed until the stop grace period ends")
-                .isEqualTo(Duration.ofHours(4).plus(Timeline.STOP_GRACE).toSeconds());
+                .isEqualTo(Duration.ofHours(4).plus(io.mlplane.training.internal.TrainingTimeline.STOP_GRACE).toSeconds());
     }
 
     @Test

@@ -1,4 +1,4 @@
-package io.mlplane.training.mock;
+package io.mlplane.training.internal;
 
 import io.mlplane.core.mock.MockBehavior;
 import io.mlplane.training.SecondaryStatus;
@@ -12,42 +12,53 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The whole simulated life of one mock training job, laid out in advance from its script: SageMaker's phases
+ * The whole simulated life of one training job (for the mock backend and test fakes), laid out in advance from its script: SageMaker's phases
  * (Starting, Downloading, Training, Interrupted, Uploading, ...) with their start times, ending in a terminal
  * phase unless the job runs forever. Runtime limits of the spec cut it short the way SageMaker does: past
  * {@code maxRuntime} of running, or {@code maxWait} in total on spot, the job is stopped.
  *
  * <p>Immutable; a stop request yields a new timeline.
  */
-final class Timeline {
+public final class TrainingTimeline {
 
     /** How long a stop takes, like the grace period a container gets after SIGTERM (shortened). */
-    static final Duration STOP_GRACE = Duration.ofSeconds(10);
+    public static final Duration STOP_GRACE = Duration.ofSeconds(10);
 
-    private final List<Phase> phases;
+    private final List<TrainingPhase> phases;
     private final @Nullable TrainingJobStatus terminalStatus;
 
-    private Timeline(List<Phase> phases, @Nullable TrainingJobStatus terminalStatus) {
+    private TrainingTimeline(List<TrainingPhase> phases, @Nullable TrainingJobStatus terminalStatus) {
         this.phases = List.copyOf(phases);
         this.terminalStatus = terminalStatus;
     }
 
     /** Lays out the life of a job submitted at {@code created}. */
-    static Timeline of(TrainingJobSpec spec, MockBehavior behavior, Instant created) {
+    public static TrainingTimeline of(TrainingJobSpec spec, MockBehavior behavior, Instant created) {
+        return of(spec.spotEnabled(), spec.maxRuntime(), spec.spot() == null ? null : spec.spot().maxWait(), behavior,
+                created);
+    }
+
+    /**
+     * Lays out the life of a job submitted at {@code created} with these limits.
+     *
+     * @param maxWait the spot job's max wait, or {@code null} for on-demand
+     */
+    public static TrainingTimeline of(boolean spot, Duration maxRuntime, @Nullable Duration maxWait,
+            MockBehavior behavior, Instant created) {
         Duration runtime = behavior.runtime();
         Duration setup = runtime.dividedBy(20);
         Duration training = runtime.minus(setup.multipliedBy(3));
-        int interruptions = spec.spotEnabled() ? behavior.spotInterruptions() : 0;
+        int interruptions = spot ? behavior.spotInterruptions() : 0;
         Duration segment = training.dividedBy(interruptions + 1L);
 
-        List<Phase> phases = new ArrayList<>();
+        List<TrainingPhase> phases = new ArrayList<>();
         Instant t = created;
         t = add(phases, SecondaryStatus.STARTING, t, setup, "Preparing the instances for training");
         t = add(phases, SecondaryStatus.DOWNLOADING, t, setup, "Downloading input data");
         for (int i = 0; i <= interruptions; i++) {
             if (behavior.outcome() == MockBehavior.Outcome.RUN_FOREVER && i == interruptions) {
                 add(phases, SecondaryStatus.TRAINING, t, Duration.ZERO, "Training image download completed. Training in progress.");
-                return new Timeline(phases, null).limitedBy(spec, created);
+                return new TrainingTimeline(phases, null).limitedBy(maxRuntime, maxWait, created);
             }
             t = add(phases, SecondaryStatus.TRAINING, t, segment, "Training image download completed. Training in progress.");
             if (i < interruptions) {
@@ -58,24 +69,24 @@ final class Timeline {
             }
         }
         if (behavior.outcome() == MockBehavior.Outcome.FAIL) {
-            phases.add(new Phase(SecondaryStatus.FAILED, t, String.valueOf(behavior.failureReason())));
-            return new Timeline(phases, TrainingJobStatus.FAILED).limitedBy(spec, created);
+            phases.add(new TrainingPhase(SecondaryStatus.FAILED, t, String.valueOf(behavior.failureReason())));
+            return new TrainingTimeline(phases, TrainingJobStatus.FAILED).limitedBy(maxRuntime, maxWait, created);
         }
         t = add(phases, SecondaryStatus.UPLOADING, t, setup, "Uploading generated training model");
-        phases.add(new Phase(SecondaryStatus.COMPLETED, t, "Training job completed"));
-        return new Timeline(phases, TrainingJobStatus.COMPLETED).limitedBy(spec, created);
+        phases.add(new TrainingPhase(SecondaryStatus.COMPLETED, t, "Training job completed"));
+        return new TrainingTimeline(phases, TrainingJobStatus.COMPLETED).limitedBy(maxRuntime, maxWait, created);
     }
 
-    private static Instant add(List<Phase> phases, SecondaryStatus status, Instant start, Duration length, String message) {
-        phases.add(new Phase(status, start, message));
+    private static Instant add(List<TrainingPhase> phases, SecondaryStatus status, Instant start, Duration length, String message) {
+        phases.add(new TrainingPhase(status, start, message));
         return start.plus(length);
     }
 
     /** Cuts the timeline where the spec's max runtime or (on spot) max wait runs out. */
-    private Timeline limitedBy(TrainingJobSpec spec, Instant created) {
-        Instant runtimeLimit = instantWhenRunningReaches(spec.maxRuntime());
-        Instant waitLimit = spec.spot() != null ? created.plus(spec.spot().maxWait()) : null;
-        Timeline limited = this;
+    private TrainingTimeline limitedBy(Duration maxRuntime, @Nullable Duration maxWait, Instant created) {
+        Instant runtimeLimit = instantWhenRunningReaches(maxRuntime);
+        Instant waitLimit = maxWait != null ? created.plus(maxWait) : null;
+        TrainingTimeline limited = this;
         if (runtimeLimit != null && endsAfter(runtimeLimit)
                 && (waitLimit == null || !runtimeLimit.isAfter(waitLimit))) {
             limited = stopAt(runtimeLimit, SecondaryStatus.MAX_RUNTIME_EXCEEDED,
@@ -88,23 +99,23 @@ final class Timeline {
     }
 
     /** The timeline after a user's stop request at {@code at}; unchanged if the job has ended by then. */
-    Timeline stoppedAt(Instant at) {
+    public TrainingTimeline stoppedAt(Instant at) {
         if (isTerminalAt(at)) {
             return this;
         }
         return stopAt(at, SecondaryStatus.STOPPED, "The training job was stopped");
     }
 
-    private Timeline stopAt(Instant at, SecondaryStatus finalStatus, String message) {
-        List<Phase> kept = new ArrayList<>();
-        for (Phase phase : phases) {
+    private TrainingTimeline stopAt(Instant at, SecondaryStatus finalStatus, String message) {
+        List<TrainingPhase> kept = new ArrayList<>();
+        for (TrainingPhase phase : phases) {
             if (phase.start().isBefore(at)) {
                 kept.add(phase);
             }
         }
-        kept.add(new Phase(SecondaryStatus.STOPPING, at, "Stopping the training job"));
-        kept.add(new Phase(finalStatus, at.plus(STOP_GRACE), message));
-        return new Timeline(kept, TrainingJobStatus.STOPPED);
+        kept.add(new TrainingPhase(SecondaryStatus.STOPPING, at, "Stopping the training job"));
+        kept.add(new TrainingPhase(finalStatus, at.plus(STOP_GRACE), message));
+        return new TrainingTimeline(kept, TrainingJobStatus.STOPPED);
     }
 
     private boolean endsAfter(Instant instant) {
@@ -115,9 +126,9 @@ final class Timeline {
     private @Nullable Instant instantWhenRunningReaches(Duration limit) {
         Duration left = limit;
         for (int i = 0; i < phases.size(); i++) {
-            Phase phase = phases.get(i);
+            TrainingPhase phase = phases.get(i);
             Instant next = i + 1 < phases.size() ? phases.get(i + 1).start() : null;
-            if (!phase.running() || isTerminalPhase(i)) {
+            if (!phase.running() || isTerminalTrainingPhase(i)) {
                 continue;
             }
             Duration length = next == null ? null : Duration.between(phase.start(), next);
@@ -129,26 +140,26 @@ final class Timeline {
         return null;
     }
 
-    private boolean isTerminalPhase(int index) {
+    private boolean isTerminalTrainingPhase(int index) {
         return terminalStatus != null && index == phases.size() - 1;
     }
 
     /** When the job reaches its terminal phase, or {@code null} if it never does on its own. */
-    @Nullable Instant end() {
+    public @Nullable Instant end() {
         return terminalStatus == null ? null : phases.get(phases.size() - 1).start();
     }
 
-    Instant start() {
+    public Instant start() {
         return phases.get(0).start();
     }
 
-    boolean isTerminalAt(Instant now) {
+    public boolean isTerminalAt(Instant now) {
         Instant end = end();
         return end != null && !now.isBefore(end);
     }
 
     /** The primary status at {@code now}. */
-    TrainingJobStatus statusAt(Instant now) {
+    public TrainingJobStatus statusAt(Instant now) {
         if (isTerminalAt(now)) {
             return terminalStatus;
         }
@@ -157,18 +168,18 @@ final class Timeline {
     }
 
     /** The phase at {@code now}. */
-    Phase phaseAt(Instant now) {
+    public TrainingPhase phaseAt(Instant now) {
         return phases.get(Math.max(0, currentIndex(now)));
     }
 
     /** The phases that began by {@code now}, with their end times. */
-    List<StatusTransition> historyAt(Instant now) {
+    public List<StatusTransition> historyAt(Instant now) {
         int current = currentIndex(now);
         List<StatusTransition> history = new ArrayList<>(current + 1);
         for (int i = 0; i <= current; i++) {
-            Phase phase = phases.get(i);
+            TrainingPhase phase = phases.get(i);
             Instant end;
-            if (isTerminalPhase(i)) {
+            if (isTerminalTrainingPhase(i)) {
                 end = phase.start();
             } else {
                 end = i < current ? phases.get(i + 1).start() : null;
@@ -179,13 +190,13 @@ final class Timeline {
     }
 
     /** Seconds spent running (not interrupted) up to {@code until}. */
-    long runningSecondsUntil(Instant until) {
+    public long runningSecondsUntil(Instant until) {
         Duration running = Duration.ZERO;
         for (int i = 0; i < phases.size() && phases.get(i).start().isBefore(until); i++) {
-            Phase phase = phases.get(i);
+            TrainingPhase phase = phases.get(i);
             Instant next = i + 1 < phases.size() ? phases.get(i + 1).start() : until;
             Instant end = next.isBefore(until) ? next : until;
-            if (phase.running() && !isTerminalPhase(i)) {
+            if (phase.running() && !isTerminalTrainingPhase(i)) {
                 running = running.plus(Duration.between(phase.start(), end));
             }
         }
@@ -193,7 +204,7 @@ final class Timeline {
     }
 
     /** The index of the phase at {@code now}; a description depends only on it (and the timeline). */
-    int currentIndex(Instant now) {
+    public int currentIndex(Instant now) {
         int index = -1;
         for (int i = 0; i < phases.size() && !phases.get(i).start().isAfter(now); i++) {
             index = i;
