@@ -35,7 +35,8 @@ final class TrainingJobDescriptions {
                 .toList();
         Map<String, Double> metrics = new LinkedHashMap<>();
         for (MetricData metric : r.finalMetricDataList()) {
-            metrics.put(metric.metricName(), metric.value().doubleValue());
+            // The wire value is a 32-bit float: read it back as the decimal it was written as.
+            metrics.put(metric.metricName(), Double.parseDouble(metric.value().toString()));
         }
         String artifact = status == TrainingJobStatus.COMPLETED && r.modelArtifacts() != null
                 ? r.modelArtifacts().s3ModelArtifacts() : null;

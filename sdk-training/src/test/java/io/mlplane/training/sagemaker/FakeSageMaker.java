@@ -1,0 +1,443 @@
+package io.mlplane.training.sagemaker;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import io.mlplane.core.TimeSource;
+import io.mlplane.core.mock.MockBehavior;
+import io.mlplane.core.testing.AwsModelValidator;
+import io.mlplane.training.StatusTransition;
+import io.mlplane.training.TrainingJobStatus;
+import io.mlplane.training.internal.TrainingTimeline;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A stateful SageMaker (and CloudWatch Logs) on loopback that speaks AWS JSON 1.1. Every request is checked
+ * against the official service model; jobs follow the same simulated timelines as the mock backend, on the
+ * {@link TimeSource} the provider under test waits on. It can inject faults (throttling, 5xx, connection
+ * resets, timeouts after the request took effect) at a seeded rate, and enforce a requests-per-second limit.
+ */
+final class FakeSageMaker implements AutoCloseable {
+
+    /** Kinds of injected failure. */
+    enum Fault { THROTTLING, SERVER_ERROR, CONNECTION_RESET, TIMEOUT_AFTER_COMMIT }
+
+    static {
+        // Without TCP_NODELAY the JDK server's split header/body writes meet the client's delayed ACKs: ~40 ms a request.
+        System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String ACCOUNT = "123456789012";
+
+    private final TimeSource clock;
+    private final AwsModelValidator validator = AwsModelValidator.sageMaker();
+    private final HttpServer server;
+    private final ExecutorService executor = Executors.newFixedThreadPool(24);
+    private final Map<String, Job> jobs = new ConcurrentHashMap<>();
+    private final Map<String, MockBehavior> scripts = new ConcurrentHashMap<>();
+    private final Map<String, AtomicInteger> requests = new ConcurrentHashMap<>();
+    private final Map<String, AtomicInteger> commits = new ConcurrentHashMap<>();
+    private final Map<Fault, AtomicInteger> injected = new EnumMap<>(Fault.class);
+    private final List<String> violations = new CopyOnWriteArrayList<>();
+    private final AtomicInteger throttledByLimit = new AtomicInteger();
+
+    private volatile double faultRate;
+    private volatile Set<Fault> faultKinds = EnumSet.noneOf(Fault.class);
+    private volatile Random faultRandom = new Random(0);
+    private volatile Duration commitDelay = Duration.ofMillis(400);
+    private volatile double tpsLimit;
+    private double tokens;
+    private long lastRefill = System.nanoTime();
+
+    FakeSageMaker(TimeSource clock) throws IOException {
+        this.clock = clock;
+        for (Fault fault : Fault.values()) {
+            injected.put(fault, new AtomicInteger());
+        }
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 256);
+        server.createContext("/", this::handle);
+        server.setExecutor(executor);
+        server.start();
+    }
+
+    URI endpoint() {
+        return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+    }
+
+    void script(String name, MockBehavior behavior) {
+        scripts.put(name, behavior);
+    }
+
+    /** Injects one of {@code kinds} into each request with probability {@code rate}, from a seeded random. */
+    void injectFaults(double rate, long seed, Set<Fault> kinds, Duration commitDelay) {
+        this.faultRandom = new Random(seed);
+        this.faultKinds = EnumSet.copyOf(kinds);
+        this.commitDelay = commitDelay;
+        this.faultRate = rate;
+    }
+
+    void stopFaults() {
+        faultRate = 0;
+    }
+
+    /** Throttles requests beyond {@code perSecond} (token bucket, burst of one second's worth). */
+    synchronized void limitRequestsPerSecond(double perSecond) {
+        this.tpsLimit = perSecond;
+        this.tokens = perSecond;
+        this.lastRefill = System.nanoTime();
+    }
+
+    int requests(String operation) {
+        AtomicInteger count = requests.get(operation);
+        return count == null ? 0 : count.get();
+    }
+
+    int totalRequests() {
+        return requests.values().stream().mapToInt(AtomicInteger::get).sum();
+    }
+
+    /** How many times a CreateTrainingJob for {@code name} took effect. */
+    int creations(String name) {
+        AtomicInteger count = commits.get(name);
+        return count == null ? 0 : count.get();
+    }
+
+    Set<String> jobNames() {
+        return Set.copyOf(jobs.keySet());
+    }
+
+    Map<Fault, Integer> injectedFaults() {
+        Map<Fault, Integer> counts = new EnumMap<>(Fault.class);
+        injected.forEach((k, v) -> counts.put(k, v.get()));
+        return counts;
+    }
+
+    int throttledByLimit() {
+        return throttledByLimit.get();
+    }
+
+    /** Every way a request broke the service model, with its operation. */
+    List<String> violations() {
+        return List.copyOf(violations);
+    }
+
+    /** The body of the CreateTrainingJob that created {@code name}. */
+    JsonNode createRequest(String name) {
+        return jobs.get(name).request;
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            String target = exchange.getRequestHeaders().getFirst("X-Amz-Target");
+            String operation = target == null ? "" : target.substring(target.indexOf('.') + 1);
+            requests.computeIfAbsent(operation, k -> new AtomicInteger()).incrementAndGet();
+            JsonNode body = JSON.readTree(exchange.getRequestBody().readAllBytes());
+            if (!acquireRateToken()) {
+                throttledByLimit.incrementAndGet();
+                error(exchange, 400, "ThrottlingException", "Rate exceeded");
+                return;
+            }
+            Fault fault = drawFault();
+            if (fault == Fault.THROTTLING) {
+                error(exchange, 400, "ThrottlingException", "Rate exceeded");
+                return;
+            }
+            if (fault == Fault.SERVER_ERROR) {
+                error(exchange, 500, "InternalFailure", "We encountered an internal error. Please try again.");
+                return;
+            }
+            if (fault == Fault.CONNECTION_RESET) {
+                throw new IOException("injected connection reset");
+            }
+            Reply reply = target != null && target.startsWith("Logs_") ? logs(operation, body) : sageMaker(operation, body);
+            if (fault == Fault.TIMEOUT_AFTER_COMMIT) {
+                sleep(commitDelay);
+            }
+            send(exchange, reply.status, reply.body);
+        }
+    }
+
+    private Fault drawFault() {
+        if (faultRate <= 0) {
+            return null;
+        }
+        synchronized (this) {
+            if (faultRandom.nextDouble() >= faultRate) {
+                return null;
+            }
+            List<Fault> kinds = List.copyOf(faultKinds);
+            Fault fault = kinds.get(faultRandom.nextInt(kinds.size()));
+            injected.get(fault).incrementAndGet();
+            return fault;
+        }
+    }
+
+    private synchronized boolean acquireRateToken() {
+        if (tpsLimit <= 0) {
+            return true;
+        }
+        long now = System.nanoTime();
+        tokens = Math.min(tpsLimit, tokens + (now - lastRefill) / 1e9 * tpsLimit);
+        lastRefill = now;
+        if (tokens >= 1) {
+            tokens -= 1;
+            return true;
+        }
+        return false;
+    }
+
+    private record Reply(int status, JsonNode body) {
+    }
+
+    private Reply sageMaker(String operation, JsonNode body) {
+        List<String> problems = validator.validateInput(operation, body);
+        if (!problems.isEmpty()) {
+            problems.forEach(p -> violations.add(operation + " " + p));
+            return errorReply("ValidationException", String.join("; ", problems));
+        }
+        return switch (operation) {
+            case "CreateTrainingJob" -> create(body);
+            case "DescribeTrainingJob" -> withJob(body.path("TrainingJobName").asText(), job -> ok(describe(job)));
+            case "StopTrainingJob" -> withJob(body.path("TrainingJobName").asText(), this::stop);
+            case "ListTrainingJobs" -> ok(list(body));
+            case "ListTags" -> listTags(body.path("ResourceArn").asText());
+            default -> errorReply("UnknownOperationException", "operation " + operation + " is not faked");
+        };
+    }
+
+    private Reply create(JsonNode body) {
+        String name = body.path("TrainingJobName").asText();
+        Instant now = clock.now();
+        MockBehavior behavior = scripts.getOrDefault(name, MockBehavior.DEFAULT);
+        JsonNode stopping = body.path("StoppingCondition");
+        Duration maxWait = stopping.has("MaxWaitTimeInSeconds")
+                ? Duration.ofSeconds(stopping.get("MaxWaitTimeInSeconds").asLong()) : null;
+        TrainingTimeline timeline = TrainingTimeline.of(body.path("EnableManagedSpotTraining").asBoolean(),
+                Duration.ofSeconds(stopping.path("MaxRuntimeInSeconds").asLong(86_400)), maxWait, behavior, now);
+        Job job = new Job(name, "arn:aws:sagemaker:us-east-1:" + ACCOUNT + ":training-job/" + name, body, behavior, timeline);
+        if (jobs.putIfAbsent(name, job) != null) {
+            return errorReply("ResourceInUse", "Training job names must be unique within an AWS account and region,"
+                    + " and a training job with this name already exists (" + job.arn + ")");
+        }
+        commits.computeIfAbsent(name, k -> new AtomicInteger()).incrementAndGet();
+        ObjectNode reply = JSON.createObjectNode();
+        reply.put("TrainingJobArn", job.arn);
+        return ok(reply);
+    }
+
+    private Reply withJob(String name, java.util.function.Function<Job, Reply> action) {
+        Job job = jobs.get(name);
+        return job == null ? errorReply("ResourceNotFound", "Requested resource not found.") : action.apply(job);
+    }
+
+    private Reply stop(Job job) {
+        Instant now = clock.now();
+        if (job.timeline.isTerminalAt(now)) {
+            return errorReply("ValidationException", "The job status is " + job.timeline.statusAt(now).wireName());
+        }
+        job.timeline = job.timeline.stoppedAt(now);
+        return ok(JSON.createObjectNode());
+    }
+
+    private ObjectNode describe(Job job) {
+        Instant now = clock.now();
+        TrainingTimeline timeline = job.timeline;
+        TrainingJobStatus status = timeline.statusAt(now);
+        ObjectNode out = summary(job, now);
+        out.remove("TrainingEndTime");
+        out.set("ModelArtifacts", JSON.createObjectNode().put("S3ModelArtifacts",
+                job.request.path("OutputDataConfig").path("S3OutputPath").asText().replaceAll("/$", "") + "/" + job.name
+                        + "/output/model.tar.gz"));
+        out.set("StoppingCondition", job.request.path("StoppingCondition"));
+        out.set("AlgorithmSpecification", job.request.path("AlgorithmSpecification"));
+        out.set("ResourceConfig", job.request.path("ResourceConfig"));
+        out.put("RoleArn", job.request.path("RoleArn").asText());
+        out.put("EnableManagedSpotTraining", job.request.path("EnableManagedSpotTraining").asBoolean());
+        out.put("TrainingStartTime", seconds(timeline.start()));
+        ArrayNode transitions = out.putArray("SecondaryStatusTransitions");
+        for (StatusTransition t : timeline.historyAt(now)) {
+            ObjectNode node = transitions.addObject().put("Status", t.status().wireName()).put("StartTime", seconds(t.startTime()))
+                    .put("StatusMessage", t.message());
+            if (t.endTime() != null) {
+                node.put("EndTime", seconds(t.endTime()));
+            }
+        }
+        if (status.isTerminal()) {
+            Instant end = timeline.end();
+            long running = timeline.runningSecondsUntil(end);
+            out.put("TrainingEndTime", seconds(end));
+            out.put("TrainingTimeInSeconds", Duration.between(timeline.start(), end).toSeconds());
+            out.put("BillableTimeInSeconds", job.behavior.billableSeconds() != null ? job.behavior.billableSeconds()
+                    : out.path("EnableManagedSpotTraining").asBoolean() ? Math.round(running * 0.3) : running);
+        }
+        if (status == TrainingJobStatus.COMPLETED) {
+            ArrayNode metrics = out.putArray("FinalMetricDataList");
+            job.behavior.metrics().forEach((name, value) -> metrics.addObject().put("MetricName", name).put("Value", value)
+                    .put("Timestamp", seconds(timeline.end())));
+        }
+        if (status == TrainingJobStatus.FAILED) {
+            out.put("FailureReason", job.behavior.failureReason());
+        }
+        return out;
+    }
+
+    private ObjectNode summary(Job job, Instant now) {
+        TrainingTimeline timeline = job.timeline;
+        ObjectNode out = JSON.createObjectNode();
+        out.put("TrainingJobName", job.name);
+        out.put("TrainingJobArn", job.arn);
+        out.put("CreationTime", seconds(timeline.start()));
+        out.put("LastModifiedTime", seconds(now));
+        out.put("TrainingJobStatus", timeline.statusAt(now).wireName());
+        out.put("SecondaryStatus", timeline.phaseAt(now).status().wireName());
+        if (timeline.isTerminalAt(now)) {
+            out.put("TrainingEndTime", seconds(timeline.end()));
+        }
+        return out;
+    }
+
+    private JsonNode list(JsonNode body) {
+        Instant now = clock.now();
+        int max = body.path("MaxResults").asInt(10);
+        int offset = body.has("NextToken") ? Integer.parseInt(body.get("NextToken").asText()) : 0;
+        List<Job> sorted = new ArrayList<>(jobs.values());
+        sorted.sort(Comparator.comparing((Job j) -> j.timeline.start()).thenComparing(j -> j.name));
+        if (!"Ascending".equals(body.path("SortOrder").asText("Descending"))) {
+            java.util.Collections.reverse(sorted);
+        }
+        ObjectNode out = JSON.createObjectNode();
+        ArrayNode summaries = out.putArray("TrainingJobSummaries");
+        for (int i = offset; i < Math.min(sorted.size(), offset + max); i++) {
+            summaries.add(summary(sorted.get(i), now));
+        }
+        if (offset + max < sorted.size()) {
+            out.put("NextToken", Integer.toString(offset + max));
+        }
+        return out;
+    }
+
+    private Reply listTags(String arn) {
+        for (Job job : jobs.values()) {
+            if (job.arn.equals(arn)) {
+                ObjectNode out = JSON.createObjectNode();
+                out.set("Tags", job.request.path("Tags").isMissingNode() ? JSON.createArrayNode() : job.request.get("Tags"));
+                return ok(out);
+            }
+        }
+        return errorReply("ValidationException", "Could not find resource " + arn);
+    }
+
+    private Reply logs(String operation, JsonNode body) {
+        Instant now = clock.now();
+        return switch (operation) {
+            case "DescribeLogStreams" -> {
+                String prefix = body.path("logStreamNamePrefix").asText();
+                ObjectNode out = JSON.createObjectNode();
+                ArrayNode streams = out.putArray("logStreams");
+                jobs.values().stream().filter(j -> (j.name + "/").startsWith(prefix) || (j.name + "/algo-1").startsWith(prefix))
+                        .forEach(j -> streams.addObject().put("logStreamName", j.name + "/algo-1-" + j.timeline.start().getEpochSecond()));
+                yield ok(out);
+            }
+            case "GetLogEvents" -> {
+                String stream = body.path("logStreamName").asText();
+                Job job = jobs.get(stream.substring(0, stream.indexOf('/')));
+                ObjectNode out = JSON.createObjectNode();
+                ArrayNode events = out.putArray("events");
+                if (!"f/end".equals(body.path("nextToken").asText())) {
+                    for (StatusTransition t : job.timeline.historyAt(now)) {
+                        events.addObject().put("timestamp", t.startTime().toEpochMilli())
+                                .put("message", t.status().wireName() + " - " + t.message())
+                                .put("ingestionTime", t.startTime().toEpochMilli());
+                    }
+                    job.behavior.logLines().forEach(line -> events.addObject().put("timestamp", job.timeline.start().toEpochMilli())
+                            .put("message", line).put("ingestionTime", job.timeline.start().toEpochMilli()));
+                }
+                out.put("nextForwardToken", "f/end");
+                out.put("nextBackwardToken", "b/start");
+                yield ok(out);
+            }
+            default -> errorReply("UnknownOperationException", "logs operation " + operation + " is not faked");
+        };
+    }
+
+    private static Reply ok(JsonNode body) {
+        return new Reply(200, body);
+    }
+
+    private static Reply errorReply(String code, String message) {
+        return new Reply(400, JSON.createObjectNode().put("__type", code).put("message", message));
+    }
+
+    private static void error(HttpExchange exchange, int status, String code, String message) throws IOException {
+        send(exchange, status, JSON.createObjectNode().put("__type", code).put("message", message));
+    }
+
+    private static void send(HttpExchange exchange, int status, JsonNode body) throws IOException {
+        byte[] bytes = JSON.writeValueAsBytes(body);
+        exchange.getResponseHeaders().set("Content-Type", "application/x-amz-json-1.1");
+        exchange.getResponseHeaders().set("x-amzn-RequestId", UUID.randomUUID().toString());
+        exchange.sendResponseHeaders(status, bytes.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
+
+    private static double seconds(Instant instant) {
+        return instant.toEpochMilli() / 1000.0;
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        executor.shutdownNow();
+    }
+
+    /** One job: its request, script and (replaceable on stop) timeline. */
+    private static final class Job {
+        final String name;
+        final String arn;
+        final JsonNode request;
+        final MockBehavior behavior;
+        volatile TrainingTimeline timeline;
+
+        Job(String name, String arn, JsonNode request, MockBehavior behavior, TrainingTimeline timeline) {
+            this.name = name;
+            this.arn = arn;
+            this.request = request;
+            this.behavior = behavior;
+            this.timeline = timeline;
+        }
+    }
+}
