@@ -64,6 +64,7 @@ final class FakeSageMaker implements AutoCloseable {
     private final Map<Fault, AtomicInteger> injected = new EnumMap<>(Fault.class);
     private final List<String> violations = new CopyOnWriteArrayList<>();
     private final AtomicInteger throttledByLimit = new AtomicInteger();
+    private final Map<String, Reply> scriptedErrors = new ConcurrentHashMap<>();
 
     private volatile double faultRate;
     private volatile Set<Fault> faultKinds = EnumSet.noneOf(Fault.class);
@@ -98,6 +99,11 @@ final class FakeSageMaker implements AutoCloseable {
         this.faultKinds = EnumSet.copyOf(kinds);
         this.commitDelay = commitDelay;
         this.faultRate = rate;
+    }
+
+    /** The next request for {@code operation} fails with this error instead of taking effect. */
+    void failNext(String operation, int status, String code, String message) {
+        scriptedErrors.put(operation, new Reply(status, JSON.createObjectNode().put("__type", code).put("message", message)));
     }
 
     void stopFaults() {
@@ -159,6 +165,11 @@ final class FakeSageMaker implements AutoCloseable {
             if (!acquireRateToken()) {
                 throttledByLimit.incrementAndGet();
                 error(exchange, 400, "ThrottlingException", "Rate exceeded");
+                return;
+            }
+            Reply scripted = scriptedErrors.remove(operation);
+            if (scripted != null) {
+                send(exchange, scripted.status, scripted.body);
                 return;
             }
             Fault fault = drawFault();
