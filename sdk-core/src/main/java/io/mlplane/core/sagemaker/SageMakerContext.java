@@ -21,7 +21,9 @@ import software.amazon.awssdk.services.sagemaker.SageMakerClient;
  * The SageMaker backend's connection, shared by every SageMaker driver of one provider: the AWS clients (built
  * once, closed with the provider) and {@link #call}, the one path every request takes: a client-side rate limit
  * so bulk submits stay under the account's API rate, retries with exponential backoff and jitter for retryable
- * failures only, and translation of AWS exceptions into {@link MlException}s.
+ * failures only, and translation of AWS exceptions into {@link MlException}s. Permits are handed out every
+ * 100 ms (a tenth of the rate each time) rather than once a second, so that no burst exceeds what a
+ * server-side token bucket of the same rate allows.
  *
  * <p>The AWS SDK's own retries are switched off so that each request is retried in exactly one place.
  */
@@ -58,9 +60,10 @@ public final class SageMakerContext implements AutoCloseable {
         }
         this.sageMaker = sageMakerBuilder.build();
         this.logs = logsBuilder.build();
+        double perSecond = config.maxRequestsPerSecond();
         this.rateLimiter = RateLimiter.of("sagemaker", RateLimiterConfig.custom()
-                .limitForPeriod(Math.max(1, (int) Math.round(config.maxRequestsPerSecond())))
-                .limitRefreshPeriod(refreshPeriod(config.maxRequestsPerSecond()))
+                .limitForPeriod(perSecond >= 10 ? (int) Math.round(perSecond / 10) : 1)
+                .limitRefreshPeriod(perSecond >= 10 ? Duration.ofMillis(100) : Duration.ofNanos(Math.round(1e9 / perSecond)))
                 .timeoutDuration(Duration.ofDays(1)).build());
         this.retry = Retry.of("sagemaker", RetryConfig.<Object>custom()
                 .maxAttempts(config.maxAttempts())
@@ -69,11 +72,6 @@ public final class SageMakerContext implements AutoCloseable {
                 .retryOnException(e -> e instanceof MlException ml && ml.retryable())
                 .failAfterMaxAttempts(false)
                 .build());
-    }
-
-    /** For rates below one per second, one permit per (1 / rate) seconds; otherwise rate permits per second. */
-    private static Duration refreshPeriod(double perSecond) {
-        return perSecond >= 1 ? Duration.ofSeconds(1) : Duration.ofMillis(Math.round(1000 / perSecond));
     }
 
     /** The configuration. */

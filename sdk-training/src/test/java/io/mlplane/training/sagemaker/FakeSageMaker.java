@@ -40,10 +40,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@link TimeSource} the provider under test waits on. It can inject faults (throttling, 5xx, connection
  * resets, timeouts after the request took effect) at a seeded rate, and enforce a requests-per-second limit.
  */
-final class FakeSageMaker implements AutoCloseable {
+public final class FakeSageMaker implements AutoCloseable {
 
     /** Kinds of injected failure. */
-    enum Fault { THROTTLING, SERVER_ERROR, CONNECTION_RESET, TIMEOUT_AFTER_COMMIT }
+    public enum Fault { THROTTLING, SERVER_ERROR, CONNECTION_RESET, TIMEOUT_AFTER_COMMIT }
 
     static {
         // Without TCP_NODELAY the JDK server's split header/body writes meet the client's delayed ACKs: ~40 ms a request.
@@ -74,7 +74,7 @@ final class FakeSageMaker implements AutoCloseable {
     private double tokens;
     private long lastRefill = System.nanoTime();
 
-    FakeSageMaker(TimeSource clock) throws IOException {
+    public FakeSageMaker(TimeSource clock) throws IOException {
         this.clock = clock;
         for (Fault fault : Fault.values()) {
             injected.put(fault, new AtomicInteger());
@@ -85,7 +85,7 @@ final class FakeSageMaker implements AutoCloseable {
         server.start();
     }
 
-    URI endpoint() {
+    public URI endpoint() {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
     }
 
@@ -111,13 +111,13 @@ final class FakeSageMaker implements AutoCloseable {
     }
 
     /** Throttles requests beyond {@code perSecond} (token bucket, burst of one second's worth). */
-    synchronized void limitRequestsPerSecond(double perSecond) {
+    public synchronized void limitRequestsPerSecond(double perSecond) {
         this.tpsLimit = perSecond;
         this.tokens = perSecond;
         this.lastRefill = System.nanoTime();
     }
 
-    int requests(String operation) {
+    public int requests(String operation) {
         AtomicInteger count = requests.get(operation);
         return count == null ? 0 : count.get();
     }
@@ -132,7 +132,7 @@ final class FakeSageMaker implements AutoCloseable {
         return count == null ? 0 : count.get();
     }
 
-    Set<String> jobNames() {
+    public Set<String> jobNames() {
         return Set.copyOf(jobs.keySet());
     }
 
@@ -142,7 +142,7 @@ final class FakeSageMaker implements AutoCloseable {
         return counts;
     }
 
-    int throttledByLimit() {
+    public int throttledByLimit() {
         return throttledByLimit.get();
     }
 

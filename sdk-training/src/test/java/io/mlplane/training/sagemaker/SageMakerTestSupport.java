@@ -9,7 +9,7 @@ import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 
 /** A SageMaker provider wired to a {@link FakeSageMaker} on loopback. */
-final class SageMakerTestSupport {
+public final class SageMakerTestSupport {
 
     static final String ROLE = "arn:aws:iam::123456789012:role/mlplane-test";
 
@@ -17,7 +17,7 @@ final class SageMakerTestSupport {
     }
 
     /** A config pointing at {@code fake}, with quick retries and no practical rate limit. */
-    static SageMakerConfig.Builder config(FakeSageMaker fake, TimeSource time) {
+    public static SageMakerConfig.Builder config(FakeSageMaker fake, TimeSource time) {
         return SageMakerConfig.builder().region("us-east-1").roleArn(ROLE)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDEXAMPLE", "test-secret-key")))
                 .endpointOverride(fake.endpoint()).logsEndpointOverride(fake.endpoint())
