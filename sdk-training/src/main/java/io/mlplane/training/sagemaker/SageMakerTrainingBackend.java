@@ -35,8 +35,8 @@ import software.amazon.awssdk.services.sagemaker.model.TrainingJobSummary;
 /**
  * Training jobs on SageMaker. Submits are idempotent through the spec-hash tag: when CreateTrainingJob says
  * the name is in use (also after a retried request whose first attempt did reach the service), the existing
- * job's tag decides between "same job" and {@link ConflictException}. Many jobs are observed with
- * ListTrainingJobs pages, and each job is described in full once, when it ends.
+ * job's tag decides between "same job" and {@link ConflictException}. Many jobs are observed with pages of
+ * ListTrainingJobs filtered to jobs in progress, and each job is described in full once, when it ends.
  */
 final class SageMakerTrainingBackend implements TrainingBackend {
 
@@ -109,8 +109,9 @@ final class SageMakerTrainingBackend implements TrainingBackend {
     }
 
     /**
-     * Lists jobs created since the oldest awaited one (pages of 100), uses the summaries of those still
-     * running, and describes in full only those that have ended or were not listed.
+     * Lists the jobs in progress (pages of 100; a set bounded by the account's concurrency quota, however long
+     * its history) and uses their summaries; describes in full only the awaited jobs not in that list, which have
+     * ended (or are stopping) since the last look.
      */
     @Override
     public Map<String, TrainingJobDescription> describeAll(Collection<String> names) {
@@ -119,26 +120,25 @@ final class SageMakerTrainingBackend implements TrainingBackend {
             return describe(name).map(d -> Map.of(name, d)).orElse(Map.of());
         }
         Set<String> wanted = new HashSet<>(names);
-        Map<String, TrainingJobSummary> summaries = new HashMap<>();
-        Instant after = null;
+        Map<String, TrainingJobSummary> running = new HashMap<>();
         String token = null;
         do {
             String page = token;
             ListTrainingJobsResponse response = sageMaker.call("ListTrainingJobs", () -> sageMaker.sageMaker()
-                    .listTrainingJobs(listRequest(page)));
+                    .listTrainingJobs(listRequest(page).toBuilder().statusEquals(TrainingJobStatus.IN_PROGRESS.wireName())
+                            .build()));
             for (TrainingJobSummary summary : response.trainingJobSummaries()) {
                 if (wanted.contains(summary.trainingJobName())) {
-                    summaries.put(summary.trainingJobName(), summary);
+                    running.put(summary.trainingJobName(), summary);
                 }
             }
             token = response.nextToken();
-        } while (token != null && summaries.size() < wanted.size());
+        } while (token != null && running.size() < wanted.size());
 
         Map<String, TrainingJobDescription> found = new HashMap<>();
         for (String name : names) {
-            TrainingJobSummary summary = summaries.get(name);
-            TrainingJobStatus status = summary == null ? null : TrainingJobDescriptions.status(summary.trainingJobStatusAsString());
-            if (summary != null && !status.isTerminal()) {
+            TrainingJobSummary summary = running.get(name);
+            if (summary != null) {
                 found.put(name, TrainingJobDescriptions.of(summary));
             } else {
                 describe(name).ifPresent(d -> found.put(name, d));

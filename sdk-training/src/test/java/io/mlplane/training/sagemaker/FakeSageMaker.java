@@ -335,7 +335,9 @@ public final class FakeSageMaker implements AutoCloseable {
         Instant now = clock.now();
         int max = body.path("MaxResults").asInt(10);
         int offset = body.has("NextToken") ? Integer.parseInt(body.get("NextToken").asText()) : 0;
-        List<Job> sorted = new ArrayList<>(jobs.values());
+        String status = body.path("StatusEquals").asText(null);
+        List<Job> sorted = new ArrayList<>(jobs.values().stream()
+                .filter(j -> status == null || j.timeline.statusAt(now).wireName().equals(status)).toList());
         sorted.sort(Comparator.comparing((Job j) -> j.timeline.start()).thenComparing(j -> j.name));
         if (!"Ascending".equals(body.path("SortOrder").asText("Descending"))) {
             java.util.Collections.reverse(sorted);

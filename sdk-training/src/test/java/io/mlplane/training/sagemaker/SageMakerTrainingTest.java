@@ -210,6 +210,14 @@ class SageMakerTrainingTest {
     }
 
     @Test
+    void nonRetryableFailuresAreNotRetried() {
+        fake.failNext("CreateTrainingJob", 400, "ResourceLimitExceeded", "limit");
+
+        assertThatThrownBy(() -> ml.submit(richSpec("limited"))).isInstanceOf(QuotaExceededException.class);
+        assertThat(fake.requests("CreateTrainingJob")).isEqualTo(1);
+    }
+
+    @Test
     void missingJobsAreNotFound() {
         assertThat(ml.get(TrainingJob.class, "nobody")).isEmpty();
         ml.submit(richSpec("somebody"));
@@ -232,7 +240,8 @@ class SageMakerTrainingTest {
 
         int polls = results.get(0).polls();
         assertThat(results).allSatisfy(r -> assertThat(r.status()).isEqualTo(TrainingJobStatus.COMPLETED));
-        assertThat(fake.requests("ListTrainingJobs")).as("List pages over %d ticks", polls).isLessThanOrEqualTo(5 * polls);
+        assertThat(fake.requests("ListTrainingJobs")).as("List pages over %d ticks", polls).isLessThanOrEqualTo(5 * polls)
+                .isGreaterThanOrEqualTo(polls);
         assertThat(fake.requests("DescribeTrainingJob")).as("one Describe per job, when it ends").isEqualTo(500);
         assertThat(polls).isLessThan(200);
     }
