@@ -3,7 +3,6 @@ package io.mlplane.core.testing;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -78,8 +77,7 @@ public final class AwsModelValidator {
                     return;
                 }
                 size(shape, value.size(), path, problems);
-                for (Iterator<Map.Entry<String, JsonNode>> it = value.fields(); it.hasNext();) {
-                    Map.Entry<String, JsonNode> entry = it.next();
+                for (Map.Entry<String, JsonNode> entry : value.properties()) {
                     String keyShape = shape.path("key").path("shape").asText();
                     check(keyShape, com.fasterxml.jackson.databind.node.TextNode.valueOf(entry.getKey()),
                             path + ".<key " + entry.getKey() + ">", problems);
