@@ -25,6 +25,8 @@ public enum Capability {
     NETWORK_ISOLATION,
     /** Encryption of traffic between training instances. */
     INTER_CONTAINER_ENCRYPTION,
+    /** Training programs written in Java and run in process (the local and mock backends). */
+    IN_PROCESS_ALGORITHM,
     /** Hyperparameter tuning jobs. */
     HYPERPARAMETER_TUNING,
     /** Real-time inference endpoints. */

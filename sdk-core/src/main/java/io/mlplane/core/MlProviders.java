@@ -1,5 +1,7 @@
 package io.mlplane.core;
 
+import io.mlplane.core.local.LocalConfig;
+import io.mlplane.core.local.LocalProviders;
 import io.mlplane.core.mock.MockProvider;
 import io.mlplane.core.sagemaker.SageMakerConfig;
 import io.mlplane.core.sagemaker.SageMakerProviders;
@@ -8,6 +10,7 @@ import io.mlplane.core.sagemaker.SageMakerProviders;
  * Where providers come from: one static factory per backend.
  *
  * <pre>{@code
+ * MlProvider ml = MlProviders.local();        // the embedded default: real processes on this machine
  * MockProvider ml = MlProviders.mock();      // in-memory, virtual clock, scriptable: for unit tests
  * MlProvider ml = MlProviders.sageMaker(SageMakerConfig.builder()
  *         .region("us-east-1").roleArn("arn:aws:iam::123456789012:role/ml").build());
@@ -33,5 +36,18 @@ public final class MlProviders {
      */
     public static MlProvider sageMaker(SageMakerConfig config) {
         return SageMakerProviders.create(config);
+    }
+
+    /**
+     * The embedded default: runs jobs for real on this machine, without Docker or a cloud, honouring the
+     * SageMaker training container contract; job records live in {@code ~/.mlplane/local}.
+     */
+    public static MlProvider local() {
+        return local(LocalConfig.defaults());
+    }
+
+    /** The local backend with {@code config}. */
+    public static MlProvider local(LocalConfig config) {
+        return LocalProviders.create(config);
     }
 }

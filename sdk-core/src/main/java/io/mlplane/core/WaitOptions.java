@@ -11,11 +11,12 @@ import org.jspecify.annotations.Nullable;
  * {@link CancellationToken}. Create with {@link #of(Duration)} or {@link #builder()}.
  *
  * @param timeout how long to wait in total before {@link WaitTimeoutException}
- * @param backoff how often to poll
+ * @param backoff how often to poll, or {@code null} for the backend's default (for example slow on SageMaker,
+ *     quick on the local backend)
  * @param listeners notified of every status change seen, in order
  * @param cancellation ends the wait early when cancelled; {@code null} for none
  */
-public record WaitOptions(Duration timeout, Backoff backoff, List<StatusListener> listeners,
+public record WaitOptions(Duration timeout, @Nullable Backoff backoff, List<StatusListener> listeners,
         @Nullable CancellationToken cancellation) {
 
     /**
@@ -25,19 +26,18 @@ public record WaitOptions(Duration timeout, Backoff backoff, List<StatusListener
      */
     public WaitOptions {
         Objects.requireNonNull(timeout, "timeout == null");
-        Objects.requireNonNull(backoff, "backoff == null");
         if (timeout.isNegative()) {
             throw new IllegalArgumentException("timeout must not be negative: " + timeout);
         }
         listeners = List.copyOf(listeners);
     }
 
-    /** Waits up to {@code timeout} with the {@linkplain Backoff#defaultBackoff() default backoff}. */
+    /** Waits up to {@code timeout}, polling at the backend's default pace. */
     public static WaitOptions of(Duration timeout) {
         return builder().timeout(timeout).build();
     }
 
-    /** A builder starting from a one-hour timeout and the default backoff. */
+    /** A builder starting from a one-hour timeout and the backend's default backoff. */
     public static Builder builder() {
         return new Builder();
     }
@@ -52,7 +52,7 @@ public record WaitOptions(Duration timeout, Backoff backoff, List<StatusListener
     /** Builds {@link WaitOptions}. */
     public static final class Builder {
         private Duration timeout = Duration.ofHours(1);
-        private Backoff backoff = Backoff.defaultBackoff();
+        private @Nullable Backoff backoff;
         private final List<StatusListener> listeners = new ArrayList<>();
         private @Nullable CancellationToken cancellation;
 
@@ -65,9 +65,9 @@ public record WaitOptions(Duration timeout, Backoff backoff, List<StatusListener
             return this;
         }
 
-        /** The polling backoff. */
-        public Builder backoff(Backoff backoff) {
-            this.backoff = Objects.requireNonNull(backoff, "backoff == null");
+        /** The polling backoff; {@code null} for the backend's default. */
+        public Builder backoff(@Nullable Backoff backoff) {
+            this.backoff = backoff;
             return this;
         }
 

@@ -4,6 +4,7 @@ import io.mlplane.core.Capability;
 import io.mlplane.core.EnvironmentVariable;
 import io.mlplane.core.ResourceSpec;
 import io.mlplane.core.ValidationException;
+import io.mlplane.training.spi.TrainingAlgorithm;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -25,7 +26,11 @@ import org.jspecify.annotations.Nullable;
  *
  * @param name the job name, unique per backend: 1 to 63 letters, digits and hyphens, starting and ending with a
  *     letter or digit
- * @param image the training container image
+ * @param image the training container image; may be empty when {@code entryPoint} or {@code algorithm} says what
+ *     to run on the local backend
+ * @param entryPoint the command to run (on SageMaker the container's entry point; on the local backend a
+ *     command on this machine, such as {@code python3 train.py}); empty for the image's own
+ * @param algorithm a Java training program run in process by the local backend, or {@code null}
  * @param instanceType an {@code ml.*} instance type such as {@code ml.m5.xlarge}
  * @param instanceCount how many instances, at least 1
  * @param volumeSizeGb the storage volume per instance in GB (default 30)
@@ -44,7 +49,8 @@ import org.jspecify.annotations.Nullable;
  * @param interContainerTrafficEncryption whether traffic between instances is encrypted
  * @param tags at most 50 tags
  */
-public record TrainingJobSpec(String name, String image, String instanceType, int instanceCount, int volumeSizeGb,
+public record TrainingJobSpec(String name, String image, List<String> entryPoint, @Nullable TrainingAlgorithm algorithm,
+        String instanceType, int instanceCount, int volumeSizeGb,
         @Nullable String volumeKmsKeyId, List<Channel> channels, InputMode inputMode,
         Map<String, String> hyperparameters, String outputUri, @Nullable String outputKmsKeyId, Duration maxRuntime,
         @Nullable Spot spot, List<EnvironmentVariable> environment, List<MetricDefinition> metricDefinitions,
@@ -64,11 +70,12 @@ public record TrainingJobSpec(String name, String image, String instanceType, in
      */
     public TrainingJobSpec {
         channels = List.copyOf(channels);
+        entryPoint = List.copyOf(entryPoint);
         hyperparameters = orderedCopy(hyperparameters);
         environment = List.copyOf(environment);
         metricDefinitions = List.copyOf(metricDefinitions);
         tags = orderedCopy(tags);
-        TrainingJobSpecValidator.validate(name, image, instanceType, instanceCount, volumeSizeGb, volumeKmsKeyId,
+        TrainingJobSpecValidator.validate(name, image, entryPoint, algorithm, instanceType, instanceCount, volumeSizeGb, volumeKmsKeyId,
                 channels, inputMode, hyperparameters, outputUri, outputKmsKeyId, maxRuntime, spot, environment,
                 metricDefinitions, vpcConfig, tags);
     }
@@ -87,7 +94,8 @@ public record TrainingJobSpec(String name, String image, String instanceType, in
 
     /** A builder holding this spec's values, to derive a changed spec. */
     public Builder toBuilder() {
-        Builder b = builder().name(name).image(image).instanceType(instanceType).instanceCount(instanceCount)
+        Builder b = builder().name(name).image(image).entryPoint(entryPoint).algorithm(algorithm)
+                .instanceType(instanceType).instanceCount(instanceCount)
                 .volumeSizeGb(volumeSizeGb).volumeKmsKeyId(volumeKmsKeyId).channels(channels).inputMode(inputMode)
                 .hyperparameters(hyperparameters).outputUri(outputUri).outputKmsKeyId(outputKmsKeyId)
                 .maxRuntime(maxRuntime).spot(spot).metricDefinitions(metricDefinitions).vpcConfig(vpcConfig)
@@ -110,6 +118,9 @@ public record TrainingJobSpec(String name, String image, String instanceType, in
     @Override
     public Set<Capability> requiredCapabilities() {
         Set<Capability> needed = EnumSet.of(Capability.TRAINING);
+        if (algorithm != null) {
+            needed.add(Capability.IN_PROCESS_ALGORITHM);
+        }
         for (Channel channel : channels) {
             switch (channel.effectiveInputMode(inputMode)) {
                 case PIPE -> needed.add(Capability.PIPE_MODE);
@@ -146,6 +157,8 @@ public record TrainingJobSpec(String name, String image, String instanceType, in
     public static final class Builder {
         private String name = "";
         private String image = "";
+        private final List<String> entryPoint = new ArrayList<>();
+        private @Nullable TrainingAlgorithm algorithm;
         private String instanceType = "";
         private int instanceCount = 1;
         private int volumeSizeGb = DEFAULT_VOLUME_SIZE_GB;
@@ -173,9 +186,27 @@ public record TrainingJobSpec(String name, String image, String instanceType, in
             return this;
         }
 
-        /** The training image (required). */
+        /** The training image (required unless an entry point or algorithm runs on the local backend). */
         public Builder image(String image) {
             this.image = Objects.requireNonNull(image, "image == null");
+            return this;
+        }
+
+        /** The command to run, replacing the image's entry point; for example {@code "python3", "train.py"}. */
+        public Builder entryPoint(String... command) {
+            return entryPoint(List.of(command));
+        }
+
+        /** The command to run, replacing the image's entry point. */
+        public Builder entryPoint(List<String> command) {
+            entryPoint.clear();
+            command.forEach(part -> entryPoint.add(Objects.requireNonNull(part, "entryPoint part == null")));
+            return this;
+        }
+
+        /** A Java training program for the local backend; {@code null} for none. */
+        public Builder algorithm(@Nullable TrainingAlgorithm algorithm) {
+            this.algorithm = algorithm;
             return this;
         }
 
@@ -346,7 +377,7 @@ public record TrainingJobSpec(String name, String image, String instanceType, in
          * @throws ValidationException listing every invalid field with its path
          */
         public TrainingJobSpec build() {
-            return new TrainingJobSpec(name, image, instanceType, instanceCount, volumeSizeGb, volumeKmsKeyId,
+            return new TrainingJobSpec(name, image, entryPoint, algorithm, instanceType, instanceCount, volumeSizeGb, volumeKmsKeyId,
                     channels, inputMode, hyperparameters, outputUri, outputKmsKeyId, maxRuntime, spot, environment,
                     metricDefinitions, vpcConfig, networkIsolation, interContainerTrafficEncryption, tags);
         }

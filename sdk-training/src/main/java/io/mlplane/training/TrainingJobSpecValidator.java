@@ -2,6 +2,7 @@ package io.mlplane.training;
 
 import io.mlplane.core.EnvironmentVariable;
 import io.mlplane.core.spi.Violations;
+import io.mlplane.training.spi.TrainingAlgorithm;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
@@ -29,6 +30,8 @@ final class TrainingJobSpecValidator {
 
     static final int MAX_NAME = 63;
     static final int MAX_IMAGE = 255;
+    static final int MAX_ENTRY_POINT = 100;
+    static final int MAX_ENTRY_POINT_PART = 256;
     static final int MAX_KMS_KEY = 2048;
     static final int MAX_URI = 1024;
     static final int MAX_CHANNELS = 20;
@@ -56,7 +59,8 @@ final class TrainingJobSpecValidator {
     }
 
     @SuppressWarnings("checkstyle:ParameterNumber")
-    static void validate(@Nullable String name, @Nullable String image, @Nullable String instanceType,
+    static void validate(@Nullable String name, @Nullable String image, List<String> entryPoint,
+            @Nullable TrainingAlgorithm algorithm, @Nullable String instanceType,
             int instanceCount, int volumeSizeGb, @Nullable String volumeKmsKeyId, List<Channel> channels,
             @Nullable InputMode inputMode, Map<String, String> hyperparameters, @Nullable String outputUri,
             @Nullable String outputKmsKeyId, @Nullable Duration maxRuntime, @Nullable Spot spot,
@@ -67,8 +71,16 @@ final class TrainingJobSpecValidator {
             v.matches("name", name, JOB_NAME,
                     "must contain only letters, digits and hyphens and start and end with a letter or digit");
         }
-        if (v.required("image", image) && v.length("image", image, 1, MAX_IMAGE)) {
+        boolean imageOptional = !entryPoint.isEmpty() || algorithm != null;
+        if (image == null || image.isEmpty()) {
+            v.check(imageOptional, "image", "is required (or set an entryPoint or algorithm to run locally)");
+        } else if (v.length("image", image, 1, MAX_IMAGE)) {
             v.matches("image", image, IMAGE, "must not contain whitespace");
+        }
+        v.check(entryPoint.size() <= MAX_ENTRY_POINT, "entryPoint",
+                "must hold at most " + MAX_ENTRY_POINT + " parts but holds " + entryPoint.size());
+        for (int i = 0; i < entryPoint.size(); i++) {
+            v.length("entryPoint[" + i + "]", entryPoint.get(i), 1, MAX_ENTRY_POINT_PART);
         }
         if (v.required("instanceType", instanceType)) {
             v.matches("instanceType", instanceType, INSTANCE_TYPE, "must be an ml.* instance type such as ml.m5.xlarge");

@@ -1,5 +1,6 @@
 package io.mlplane.core.internal;
 
+import io.mlplane.core.Backoff;
 import io.mlplane.core.BackendCall;
 import io.mlplane.core.Interceptor;
 import io.mlplane.core.TimeSource;
@@ -18,6 +19,7 @@ public final class DefaultBackendContext implements BackendContext {
     private final TimeSource timeSource;
     private final RandomGenerator random;
     private final Map<Class<?>, Object> natives;
+    private final Backoff defaultBackoff;
     private final List<Interceptor> interceptors = new CopyOnWriteArrayList<>();
 
     /**
@@ -25,6 +27,15 @@ public final class DefaultBackendContext implements BackendContext {
      */
     public DefaultBackendContext(String backend, TimeSource timeSource, RandomGenerator random,
             Map<Class<?>, Object> natives) {
+        this(backend, timeSource, random, natives, Backoff.defaultBackoff());
+    }
+
+    /**
+     * @param defaultBackoff how waits poll when their options do not say
+     */
+    public DefaultBackendContext(String backend, TimeSource timeSource, RandomGenerator random,
+            Map<Class<?>, Object> natives, Backoff defaultBackoff) {
+        this.defaultBackoff = Objects.requireNonNull(defaultBackoff, "defaultBackoff == null");
         this.backend = Objects.requireNonNull(backend, "backend == null");
         this.timeSource = Objects.requireNonNull(timeSource, "timeSource == null");
         this.random = Objects.requireNonNull(random, "random == null");
@@ -39,6 +50,11 @@ public final class DefaultBackendContext implements BackendContext {
     @Override
     public TimeSource timeSource() {
         return timeSource;
+    }
+
+    @Override
+    public Backoff defaultBackoff() {
+        return defaultBackoff;
     }
 
     @Override

@@ -39,6 +39,11 @@ public interface BackendContext {
      */
     <T> T unwrap(Class<T> type);
 
+    /** How often waits poll when {@link io.mlplane.core.WaitOptions} do not say. */
+    default io.mlplane.core.Backoff defaultBackoff() {
+        return io.mlplane.core.Backoff.defaultBackoff();
+    }
+
     /** Builds a {@link BackendCall} for this backend, for interceptors. */
     default BackendCall describeCall(String operation, int resources) {
         return new BackendCall(backend(), operation, resources);

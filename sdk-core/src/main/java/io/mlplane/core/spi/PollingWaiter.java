@@ -1,5 +1,6 @@
 package io.mlplane.core.spi;
 
+import io.mlplane.core.Backoff;
 import io.mlplane.core.CancellationToken;
 import io.mlplane.core.ResourceNotFoundException;
 import io.mlplane.core.StatusChange;
@@ -54,6 +55,7 @@ public final class PollingWaiter {
         Map<String, String> lastStatus = new HashMap<>();
         Map<String, T> terminal = new HashMap<>();
         int polls = 0;
+        Backoff backoff = options.backoff() != null ? options.backoff() : context.defaultBackoff();
         for (int attempt = 0; !pending.isEmpty(); attempt++) {
             checkCancelled(options.cancellation(), kind);
             Map<String, T> observed = probe.poll(pending);
@@ -83,7 +85,7 @@ public final class PollingWaiter {
                 pending.forEach(name -> stillPending.put(name, lastStatus.get(name)));
                 throw new WaitTimeoutException(kind, options.timeout(), stillPending);
             }
-            Duration delay = options.backoff().delay(attempt, context.random());
+            Duration delay = backoff.delay(attempt, context.random());
             Duration untilDeadline = Duration.between(now, deadline);
             sleep(time, delay.compareTo(untilDeadline) < 0 ? delay : untilDeadline, kind);
         }

@@ -24,6 +24,12 @@ public final class TrainingSpecMap {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("name", spec.name());
         body.put("image", spec.image());
+        if (!spec.entryPoint().isEmpty()) {
+            body.put("entryPoint", spec.entryPoint());
+        }
+        if (spec.algorithm() != null) {
+            body.put("algorithm", spec.algorithm().getClass().getName());
+        }
         body.put("instanceType", spec.instanceType());
         body.put("instanceCount", spec.instanceCount());
         body.put("volumeSizeGb", spec.volumeSizeGb());

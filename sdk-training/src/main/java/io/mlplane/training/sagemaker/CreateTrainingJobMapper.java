@@ -77,6 +77,7 @@ final class CreateTrainingJobMapper {
 
     private void validate(TrainingJobSpec spec) {
         Violations v = Violations.of("TrainingJobSpec '" + spec.name() + "' on SageMaker");
+        v.check(!spec.image().isEmpty(), "image", "is required on SageMaker, which runs containers");
         v.check(TrainingInstanceType.fromValue(spec.instanceType()) != TrainingInstanceType.UNKNOWN_TO_SDK_VERSION,
                 "instanceType", "is not a SageMaker training instance type: '" + spec.instanceType() + "'");
         for (int i = 0; i < spec.channels().size(); i++) {
@@ -111,6 +112,7 @@ final class CreateTrainingJobMapper {
                 .roleArn(config.roleArn())
                 .algorithmSpecification(AlgorithmSpecification.builder()
                         .trainingImage(spec.image())
+                        .containerEntrypoint(spec.entryPoint().isEmpty() ? null : spec.entryPoint())
                         .trainingInputMode(spec.inputMode().wireName())
                         .metricDefinitions(spec.metricDefinitions().stream()
                                 .map(m -> MetricDefinition.builder().name(m.name()).regex(m.regex()).build()).toList())
