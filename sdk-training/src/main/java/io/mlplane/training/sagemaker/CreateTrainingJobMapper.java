@@ -8,12 +8,9 @@ import io.mlplane.core.spi.Violations;
 import io.mlplane.training.Channel;
 import io.mlplane.training.Spot;
 import io.mlplane.training.TrainingJobSpec;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import io.mlplane.training.internal.SpecHash;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -178,28 +175,7 @@ final class CreateTrainingJobMapper {
         return builder.build();
     }
 
-    /** SHA-256 of the redacted plan body: stable for equal specs and defaults, and free of secrets. */
     private static String hash(Map<String, Object> body) {
-        try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            return HexFormat.of().formatHex(digest.digest(canonical(body).getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is always available", e);
-        }
-    }
-
-    private static String canonical(Object value) {
-        if (value instanceof Map<?, ?> map) {
-            StringBuilder out = new StringBuilder("{");
-            map.entrySet().stream().sorted(Map.Entry.comparingByKey((a, b) -> String.valueOf(a).compareTo(String.valueOf(b))))
-                    .forEach(e -> out.append(e.getKey()).append('=').append(canonical(e.getValue())).append(';'));
-            return out.append('}').toString();
-        }
-        if (value instanceof List<?> list) {
-            StringBuilder out = new StringBuilder("[");
-            list.forEach(item -> out.append(canonical(item)).append(';'));
-            return out.append(']').toString();
-        }
-        return String.valueOf(value);
+        return SpecHash.of(body);
     }
 }

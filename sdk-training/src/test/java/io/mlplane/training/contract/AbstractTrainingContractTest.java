@@ -150,7 +150,7 @@ public abstract class AbstractTrainingContractTest {
             assertRefused(spotSpec("spotty"), Capability.SPOT_TRAINING);
             return;
         }
-        fixture.interruptedBySpot("spotty", 2, Duration.ofHours(1), 900);
+        fixture.interruptedBySpot("spotty", 2, Duration.ofHours(1));
         TrainingJob job = ml.submit(spotSpec("spotty"));
 
         TrainingResult result = job.awaitCompletion(fixture.longTimeout());
@@ -160,8 +160,8 @@ public abstract class AbstractTrainingContractTest {
         List<SecondaryStatus> phases = phases(result.statusHistory());
         assertThat(phases.stream().filter(SecondaryStatus.INTERRUPTED::equals)).hasSize(2);
         assertThat(phases.stream().filter(SecondaryStatus.TRAINING::equals)).hasSize(3);
-        assertThat(result.billableSeconds()).isEqualTo(900);
-        double expected = (1.0 - 900.0 / result.trainingSeconds()) * 100.0;
+        assertThat(result.billableSeconds()).isPositive().isLessThanOrEqualTo(result.trainingSeconds());
+        double expected = (1.0 - (double) result.billableSeconds() / result.trainingSeconds()) * 100.0;
         assertThat(result.spotSavingsPercent()).hasValueCloseTo(expected, within(1e-9));
         assertThat(result.spotSavingsPercent().getAsDouble()).isBetween(0.0, 100.0);
     }
@@ -207,7 +207,7 @@ public abstract class AbstractTrainingContractTest {
 
         assertThatThrownBy(() -> job.awaitCompletion(WaitOptions.builder().timeout(fixture.longTimeout())
                 .cancellation(token).listener(c -> {
-                    if (changes.incrementAndGet() == 2) {
+                    if (changes.incrementAndGet() == 1) {
                         token.cancel();
                     }
                 }).build())).isInstanceOf(WaitCancelledException.class);
@@ -266,7 +266,7 @@ public abstract class AbstractTrainingContractTest {
     }
 
     private Channel channel(String name, InputMode mode) {
-        return Channel.builder().name(name).uri("s3://mlplane-contract/data/" + name + "/").inputMode(mode).build();
+        return Channel.builder().name(name).uri(fixture.dataUri(name)).inputMode(mode).build();
     }
 
     private TrainingJobSpec spotSpec(String name) {

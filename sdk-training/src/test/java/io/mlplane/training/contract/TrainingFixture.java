@@ -23,8 +23,13 @@ public interface TrainingFixture extends AutoCloseable {
     /** Jobs named {@code name} fail with {@code reason} after about {@code runtime}. */
     void fails(String name, Duration runtime, String reason);
 
-    /** Spot jobs named {@code name} are interrupted {@code times} times, then complete billing {@code billableSeconds}. */
-    void interruptedBySpot(String name, int times, Duration runtime, long billableSeconds);
+    /** Spot jobs named {@code name} are interrupted {@code times} times, then complete. */
+    void interruptedBySpot(String name, int times, Duration runtime);
+
+    /** A URI of an existing data set for a channel named {@code channel}, in a scheme this backend reads. */
+    default String dataUri(String channel) {
+        return "s3://mlplane-contract/data/" + channel + "/";
+    }
 
     /** Jobs named {@code name} run until stopped. */
     void runsForever(String name);

@@ -48,8 +48,8 @@ class MockTrainingContractTest extends AbstractTrainingContractTest {
         }
 
         @Override
-        public void interruptedBySpot(String name, int times, Duration runtime, long billableSeconds) {
-            mock.onJob(name).interruptedBySpot(times).completesAfter(runtime).billableSeconds(billableSeconds);
+        public void interruptedBySpot(String name, int times, Duration runtime) {
+            mock.onJob(name).interruptedBySpot(times).completesAfter(runtime).billableSeconds(runtime.toSeconds() / 4);
         }
 
         @Override

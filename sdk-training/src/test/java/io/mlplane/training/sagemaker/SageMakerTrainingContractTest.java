@@ -64,8 +64,8 @@ class SageMakerTrainingContractTest extends AbstractTrainingContractTest {
         }
 
         @Override
-        public void interruptedBySpot(String name, int times, Duration runtime, long billableSeconds) {
-            fake.script(name, new MockBehavior(MockBehavior.Outcome.SUCCEED, runtime, null, Map.of(), billableSeconds,
+        public void interruptedBySpot(String name, int times, Duration runtime) {
+            fake.script(name, new MockBehavior(MockBehavior.Outcome.SUCCEED, runtime, null, Map.of(), runtime.toSeconds() / 4,
                     times, Duration.ofMinutes(5), null, List.of()));
         }
 

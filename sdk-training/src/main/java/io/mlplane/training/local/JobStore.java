@@ -1,0 +1,156 @@
+package io.mlplane.training.local;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.mlplane.training.SecondaryStatus;
+import io.mlplane.training.StatusTransition;
+import io.mlplane.training.TrainingJobDescription;
+import io.mlplane.training.TrainingJobStatus;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * Job records on disk ({@code <work>/jobs/<name>/job.json}), written on every status change, so that another
+ * provider (in this JVM or a later one) on the same work directory sees the job. Each record names the process
+ * that runs the job; a job whose process is gone while the record says it is in progress is reported as
+ * failed, not as in progress forever.
+ */
+final class JobStore {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ProcessHandle SELF = ProcessHandle.current();
+
+    private final Path jobs;
+
+    JobStore(Path workDirectory) {
+        this.jobs = workDirectory.resolve("jobs");
+    }
+
+    Path jobDirectory(String name) {
+        return jobs.resolve(name);
+    }
+
+    void save(LocalJobState state) {
+        TrainingJobDescription d = state.describe();
+        ObjectNode record = JSON.createObjectNode();
+        record.put("name", d.name());
+        record.put("specHash", state.specHash);
+        record.put("status", d.status().name());
+        record.put("spot", d.spot());
+        record.put("creationTime", d.creationTime().toString());
+        if (d.endTime() != null) {
+            record.put("endTime", d.endTime().toString());
+        }
+        record.put("trainingSeconds", d.trainingSeconds());
+        record.put("billableSeconds", d.billableSeconds());
+        if (d.failureReason() != null) {
+            record.put("failureReason", d.failureReason());
+        }
+        if (d.modelArtifactUri() != null) {
+            record.put("modelArtifactUri", d.modelArtifactUri());
+        }
+        ObjectNode metrics = record.putObject("finalMetrics");
+        d.finalMetrics().forEach(metrics::put);
+        ArrayNode history = record.putArray("statusHistory");
+        for (StatusTransition t : d.statusHistory()) {
+            ObjectNode node = history.addObject().put("status", t.status().name()).put("start", t.startTime().toString())
+                    .put("message", t.message());
+            if (t.endTime() != null) {
+                node.put("end", t.endTime().toString());
+            }
+        }
+        record.put("ownerPid", SELF.pid());
+        SELF.info().startInstant().ifPresent(start -> record.put("ownerStart", start.toString()));
+        write(jobDirectory(d.name()).resolve("job.json"), record);
+    }
+
+    /** The recorded job named {@code name}, if any, as it is honestly known now. */
+    Optional<LocalJobState> load(String name) {
+        Path file = jobDirectory(name).resolve("job.json");
+        if (!Files.isRegularFile(file)) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(read(JSON.readTree(file.toFile())));
+        } catch (IOException e) {
+            throw new UncheckedIOException("unreadable job record " + file, e);
+        }
+    }
+
+    /** The names of all recorded jobs. */
+    List<String> names() {
+        if (!Files.isDirectory(jobs)) {
+            return List.of();
+        }
+        try (Stream<Path> dirs = Files.list(jobs)) {
+            return dirs.filter(d -> Files.isRegularFile(d.resolve("job.json"))).map(d -> d.getFileName().toString())
+                    .sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private LocalJobState read(JsonNode r) {
+        TrainingJobStatus status = TrainingJobStatus.valueOf(r.path("status").asText());
+        List<StatusTransition> history = new ArrayList<>();
+        for (JsonNode t : r.path("statusHistory")) {
+            history.add(new StatusTransition(SecondaryStatus.valueOf(t.path("status").asText()),
+                    Instant.parse(t.path("start").asText()), t.has("end") ? Instant.parse(t.get("end").asText()) : null,
+                    t.path("message").asText()));
+        }
+        Map<String, Double> metrics = new LinkedHashMap<>();
+        r.path("finalMetrics").properties().forEach(e -> metrics.put(e.getKey(), e.getValue().asDouble()));
+        LocalJobState state = LocalJobState.restored(r.path("name").asText(), r.path("specHash").asText(),
+                r.path("spot").asBoolean(), Instant.parse(r.path("creationTime").asText()), status, history,
+                r.has("failureReason") ? r.get("failureReason").asText() : null,
+                r.has("modelArtifactUri") ? r.get("modelArtifactUri").asText() : null, metrics,
+                r.has("endTime") ? Instant.parse(r.get("endTime").asText()) : null,
+                r.path("trainingSeconds").asLong(), r.path("billableSeconds").asLong());
+        if (!status.isTerminal() && !ownerAlive(r)) {
+            Instant now = Instant.now();
+            state.failureReason("InternalError: the process that ran this job (pid " + r.path("ownerPid").asLong()
+                    + ") ended while the job was in progress");
+            state.end(TrainingJobStatus.FAILED, SecondaryStatus.FAILED, "The process running the job is gone", now, 0, 0);
+            save(state);
+        }
+        return state;
+    }
+
+    private static boolean ownerAlive(JsonNode record) {
+        Optional<ProcessHandle> owner = ProcessHandle.of(record.path("ownerPid").asLong());
+        if (owner.isEmpty() || !owner.get().isAlive()) {
+            return false;
+        }
+        String recordedStart = record.path("ownerStart").asText(null);
+        Optional<Instant> start = owner.get().info().startInstant();
+        return recordedStart == null || start.isEmpty() || start.get().toString().equals(recordedStart);
+    }
+
+    private static void write(Path file, JsonNode record) {
+        try {
+            Files.createDirectories(file.getParent());
+            Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
+            JSON.writerWithDefaultPrettyPrinter().writeValue(temporary.toFile(), record);
+            try {
+                Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write job record " + file, e);
+        }
+    }
+}

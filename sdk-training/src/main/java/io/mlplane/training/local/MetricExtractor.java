@@ -1,0 +1,39 @@
+package io.mlplane.training.local;
+
+import io.mlplane.training.MetricDefinition;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Applies a job's metric definitions to its log lines, as SageMaker does with the container's output. */
+final class MetricExtractor {
+
+    /** Receives each value found. */
+    interface Sink {
+        void metric(String name, double value);
+    }
+
+    private record Compiled(String name, Pattern pattern) {
+    }
+
+    private final List<Compiled> definitions;
+
+    MetricExtractor(List<MetricDefinition> definitions) {
+        this.definitions = definitions.stream().map(d -> new Compiled(d.name(), Pattern.compile(d.regex()))).toList();
+    }
+
+    /** Reports every metric value in {@code line} (the first group of each matching definition). */
+    void scan(String line, Sink sink) {
+        for (Compiled definition : definitions) {
+            Matcher matcher = definition.pattern.matcher(line);
+            while (matcher.find()) {
+                String text = matcher.groupCount() > 0 ? matcher.group(1) : matcher.group();
+                try {
+                    sink.metric(definition.name, Double.parseDouble(text.trim()));
+                } catch (NumberFormatException | NullPointerException e) {
+                    // not a number: SageMaker ignores such matches too
+                }
+            }
+        }
+    }
+}
