@@ -167,6 +167,28 @@ class SageMakerTrainingTest {
     }
 
     @Test
+    void entryPointBecomesTheContainerEntrypointAndJavaAlgorithmsAreRefused() {
+        TrainingJobSpec withEntryPoint = richSpec("entry").toBuilder().entryPoint("python3", "train.py").build();
+
+        JsonNode body = body(ml.plan(withEntryPoint));
+
+        assertThat(body.path("AlgorithmSpecification").path("ContainerEntrypoint").toString())
+                .isEqualTo("[\"python3\",\"train.py\"]");
+        assertThat(AwsModelValidator.sageMaker().validateInput("CreateTrainingJob", body)).isEmpty();
+        TrainingJobSpec javaOnly = TrainingJobSpec.builder().name("java-only").instanceType("ml.m5.large")
+                .algorithm(ctx -> { }).outputUri("s3://b/out/").build();
+        assertThatThrownBy(() -> ml.submit(javaOnly)).isInstanceOfSatisfying(io.mlplane.core.UnsupportedFeatureException.class,
+                e -> {
+                    assertThat(e.feature()).isEqualTo("IN_PROCESS_ALGORITHM");
+                    assertThat(e.backend()).isEqualTo("sagemaker");
+                });
+        assertThatThrownBy(() -> ml.plan(TrainingJobSpec.builder().name("no-image").instanceType("ml.m5.large")
+                .entryPoint("python3", "train.py").outputUri("s3://b/out/").build()))
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.fields()).containsExactly("image"));
+        assertThat(fake.totalRequests()).isZero();
+    }
+
+    @Test
     void backendErrorsAreTranslated() {
         SageMakerConfig once = SageMakerTestSupport.config(fake, clock).maxAttempts(1).build();
         try (MlProvider single = MlProviders.sageMaker(once)) {
