@@ -25,7 +25,7 @@ public final class SageMakerDryRun {
                 .roleArn("arn:aws:iam::123456789012:role/acme-sagemaker-training")
                 .defaultTag("cost-center", "ml-platform")
                 .build())) {
-            return sageMaker.plan(Quickstart.spec());
+            return sageMaker.plan(MockQuickstart.spec());
         }
     }
 }

@@ -2,57 +2,41 @@ package io.mlplane.samples;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.mlplane.core.mock.MockProvider;
-import io.mlplane.core.mock.junit.EnableMlMock;
-import io.mlplane.training.InputMode;
 import io.mlplane.training.SecondaryStatus;
 import io.mlplane.training.StatusTransition;
-import io.mlplane.training.TrainingJobSpec;
 import io.mlplane.training.TrainingResult;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
-/** Tests the quickstart the way a user tests their own code: against an injected mock backend. */
-@EnableMlMock
+/** The README's main command, end to end on the local backend. */
 class QuickstartTest {
 
-    MockProvider ml;
+    @TempDir
+    Path root;
 
     @Test
-    void trainsOnSpotThroughInterruptionsAndPrintsTheSavings() {
-        ml.onJob(Quickstart.JOB_NAME).completesAfter(Duration.ofHours(2)).interruptedBySpot(1).billableSeconds(2000)
-                .withMetric("validation:auc", 0.9);
+    void trainsARealModelThroughASpotInterruptionAndResumesFromTheCheckpoint() throws Exception {
         ByteArrayOutputStream buffer = new ByteArrayOutputStream();
 
-        TrainingResult result = Quickstart.run(ml, new PrintStream(buffer, true, StandardCharsets.UTF_8));
+        TrainingResult result = Quickstart.run(root.resolve("work"), root.resolve("files"),
+                new PrintStream(buffer, true, StandardCharsets.UTF_8));
 
         String printed = buffer.toString(StandardCharsets.UTF_8);
-        assertThat(result.succeeded()).isTrue();
+        assertThat(result.succeeded()).as(printed).isTrue();
         assertThat(result.statusHistory()).extracting(StatusTransition::status).containsOnlyOnce(SecondaryStatus.INTERRUPTED);
-        assertThat(printed).contains("Submitting spot training job 'churn-xgb-spot' to the mock backend")
-                .contains("InProgress/Training -> InProgress/Interrupted")
-                .contains("Result: Completed")
-                .contains("billable seconds: 2000")
+        assertThat(result.finalMetrics().get("validation:accuracy")).isGreaterThan(0.8);
+        assertThat(Path.of(URI.create(result.modelArtifactUri()))).exists().hasFileName("model.tar.gz");
+        assertThat(printed).contains("on the local backend")
+                .containsPattern("\\+ *[0-9.]+s  Interrupted +Spot capacity was reclaimed")
+                .containsPattern("\\+ *[0-9.]+s  InProgress/\\w+ -> Completed/Completed")
+                .containsPattern("Resume: resumed from checkpoint at epoch [1-9][0-9]* \\(restart 1\\)")
+                .contains("Result: Completed after 1 spot interruption(s)")
+                .contains("model.tar.gz")
                 .containsPattern("spot savings: +\\d+\\.\\d%");
-        TrainingJobSpec submitted = ml.submittedSpecs(TrainingJobSpec.class).get(0);
-        assertThat(submitted.spotEnabled()).isTrue();
-        assertThat(submitted.channels().get(0).inputMode()).isEqualTo(InputMode.PIPE);
-    }
-
-    @Test
-    void mainRunsOnItsOwnMockBackend() {
-        PrintStream original = System.out;
-        ByteArrayOutputStream buffer = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(buffer, true, StandardCharsets.UTF_8));
-        try {
-            Quickstart.main(new String[0]);
-        } finally {
-            System.setOut(original);
-        }
-        assertThat(buffer.toString(StandardCharsets.UTF_8)).contains("Status walk:").contains("spot savings:")
-                .contains("validation:auc=0.912");
     }
 }

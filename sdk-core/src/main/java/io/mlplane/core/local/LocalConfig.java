@@ -18,11 +18,12 @@ import java.util.Objects;
  * @param maxConcurrentJobs how many jobs run at once; later ones wait in {@code Starting}
  * @param stopGracePeriod how long a stopped or interrupted process has between SIGTERM and SIGKILL
  * @param spotInterruptions when spot jobs are interrupted, to rehearse checkpoint and resume
+ * @param spotInterruptionDowntime how long an interrupted job waits for capacity before it restarts (not billed)
  * @param spotBilledShare the share of running time billed for spot jobs (default 0.3, that is 70 % savings),
  *     since nothing is billed locally and results should still show what spot would save
  */
 public record LocalConfig(Path workDirectory, int maxConcurrentJobs, Duration stopGracePeriod,
-        SpotInterruptionPlan spotInterruptions, double spotBilledShare) {
+        SpotInterruptionPlan spotInterruptions, Duration spotInterruptionDowntime, double spotBilledShare) {
 
     /**
      * Checks every field.
@@ -35,6 +36,8 @@ public record LocalConfig(Path workDirectory, int maxConcurrentJobs, Duration st
         v.range("maxConcurrentJobs", maxConcurrentJobs, 1, 1024);
         v.check(stopGracePeriod != null && !stopGracePeriod.isNegative(), "stopGracePeriod", "must not be negative");
         v.required("spotInterruptions", spotInterruptions);
+        v.check(spotInterruptionDowntime != null && !spotInterruptionDowntime.isNegative(), "spotInterruptionDowntime",
+                "must not be negative");
         v.check(spotBilledShare > 0 && spotBilledShare <= 1, "spotBilledShare",
                 "must be within (0, 1] but is " + spotBilledShare);
         v.throwIfAny();
@@ -58,6 +61,7 @@ public record LocalConfig(Path workDirectory, int maxConcurrentJobs, Duration st
         private Duration stopGracePeriod = Duration.ofSeconds(10);
         private final Map<String, List<Duration>> perJob = new HashMap<>();
         private SpotInterruptionPlan plan = SpotInterruptionPlan.NONE;
+        private Duration spotInterruptionDowntime = Duration.ofMillis(500);
         private double spotBilledShare = 0.3;
 
         private Builder() {
@@ -94,6 +98,12 @@ public record LocalConfig(Path workDirectory, int maxConcurrentJobs, Duration st
             return this;
         }
 
+        /** How long an interrupted job waits before restarting (default 500 ms). */
+        public Builder spotInterruptionDowntime(Duration downtime) {
+            this.spotInterruptionDowntime = Objects.requireNonNull(downtime, "downtime == null");
+            return this;
+        }
+
         /** The share of running time billed on spot (default 0.3). */
         public Builder spotBilledShare(double share) {
             this.spotBilledShare = share;
@@ -112,7 +122,8 @@ public record LocalConfig(Path workDirectory, int maxConcurrentJobs, Duration st
                 SpotInterruptionPlan fallback = plan;
                 effective = job -> copy.containsKey(job) ? sorted(copy.get(job)) : fallback.interruptionsFor(job);
             }
-            return new LocalConfig(workDirectory, maxConcurrentJobs, stopGracePeriod, effective, spotBilledShare);
+            return new LocalConfig(workDirectory, maxConcurrentJobs, stopGracePeriod, effective, spotInterruptionDowntime,
+                    spotBilledShare);
         }
 
         private static List<Duration> sorted(List<Duration> offsets) {

@@ -129,8 +129,11 @@ final class LocalJobRun implements Runnable {
                     complete(layouts, hosts);
                     return;
                 }
-                case INTERRUPT -> phase(SecondaryStatus.INTERRUPTED,
-                        "Spot capacity was reclaimed (simulated); the job will resume from its last checkpoint");
+                case INTERRUPT -> {
+                    phase(SecondaryStatus.INTERRUPTED,
+                            "Spot capacity was reclaimed (simulated); the job will resume from its last checkpoint");
+                    waitForCapacity();
+                }
                 case STOP -> {
                     stopWith(SecondaryStatus.STOPPED, "The training job was stopped");
                     return;
@@ -144,6 +147,18 @@ final class LocalJobRun implements Runnable {
                     return;
                 }
             }
+        }
+    }
+
+    private void waitForCapacity() {
+        long until = System.nanoTime() + config.spotInterruptionDowntime().toNanos();
+        try {
+            while (!stopRequested && System.nanoTime() < until) {
+                Thread.sleep(TICK.toMillis());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            stopRequested = true;
         }
     }
 

@@ -35,7 +35,7 @@ final class LocalTrainingFixture implements TrainingFixture {
             throw new UncheckedIOException(e);
         }
         provider = MlProviders.local(LocalConfig.builder().workDirectory(root.resolve("work")).maxConcurrentJobs(32)
-                .stopGracePeriod(Duration.ofSeconds(2))
+                .stopGracePeriod(Duration.ofSeconds(2)).spotInterruptionDowntime(Duration.ofMillis(20))
                 .spotInterruptions(job -> interruptions.getOrDefault(job, List.of())).build());
     }
 
