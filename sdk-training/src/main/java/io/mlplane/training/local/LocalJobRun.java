@@ -132,7 +132,10 @@ final class LocalJobRun implements Runnable {
                 case INTERRUPT -> {
                     phase(SecondaryStatus.INTERRUPTED,
                             "Spot capacity was reclaimed (simulated); the job will resume from its last checkpoint");
-                    waitForCapacity();
+                    if (!waitForCapacity()) {
+                        stopWith(SecondaryStatus.MAX_WAIT_TIME_EXCEEDED, "Training job exceeded MaxWaitTimeInSeconds provided");
+                        return;
+                    }
                 }
                 case STOP -> {
                     stopWith(SecondaryStatus.STOPPED, "The training job was stopped");
@@ -150,16 +153,22 @@ final class LocalJobRun implements Runnable {
         }
     }
 
-    private void waitForCapacity() {
+    /** Waits out the simulated downtime; false if the spot max wait ran out meanwhile. */
+    private boolean waitForCapacity() {
         long until = System.nanoTime() + config.spotInterruptionDowntime().toNanos();
+        Instant waitLimit = state.creationTime.plus(spec.spot().maxWait());
         try {
             while (!stopRequested && System.nanoTime() < until) {
+                if (!Instant.now().isBefore(waitLimit)) {
+                    return false;
+                }
                 Thread.sleep(TICK.toMillis());
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             stopRequested = true;
         }
+        return true;
     }
 
     private List<Path> shard(ContainerLayout layout, Channel channel) throws IOException {

@@ -257,6 +257,41 @@ class LocalTrainingTest {
     }
 
     @Test
+    void aProgramThatIgnoresSigtermIsKilledAfterTheGracePeriod() throws InterruptedException {
+        TrainingJob job = ml.submit(shell("stubborn", "trap '' TERM; while true; do sleep 0.05; done").build());
+        for (int i = 0; i < 500 && job.describe().secondaryStatus() != SecondaryStatus.TRAINING; i++) {
+            Thread.sleep(10);
+        }
+
+        job.stop();
+
+        TrainingResult result = await(job);
+        assertThat(result.status()).isEqualTo(TrainingJobStatus.STOPPED);
+        Duration stopping = Duration.between(result.statusHistory().stream()
+                .filter(t -> t.status() == SecondaryStatus.STOPPING).findFirst().orElseThrow().startTime(),
+                result.statusHistory().get(result.statusHistory().size() - 1).startTime());
+        assertThat(stopping).as("SIGKILL only after the 2 s grace period").isGreaterThanOrEqualTo(Duration.ofMillis(1900));
+    }
+
+    @Test
+    void spotMaxWaitCountsTheTimeSpentWaitingForCapacity() {
+        ml.close();
+        ml = MlProviders.local(config().spotInterruptions("starved", Duration.ofMillis(200))
+                .spotInterruptionDowntime(Duration.ofSeconds(30)).build());
+        TrainingJobSpec spec = TrainingJobSpec.builder().name("starved").instanceType("ml.m5.large")
+                .algorithm(Algorithms.untilStopped()).outputUri(outputUri()).maxRuntime(Duration.ofSeconds(1))
+                .spot(Spot.builder().maxWait(Duration.ofSeconds(1)).checkpointUri(root.resolve("ckpt2").toUri().toString()).build())
+                .build();
+
+        TrainingResult result = await(ml.submit(spec));
+
+        assertThat(result.status()).isEqualTo(TrainingJobStatus.STOPPED);
+        assertThat(result.secondaryStatus()).isEqualTo(SecondaryStatus.MAX_WAIT_TIME_EXCEEDED);
+        assertThat(result.statusHistory()).extracting(StatusTransition::status).contains(SecondaryStatus.INTERRUPTED);
+        assertThat(result.trainingSeconds()).isLessThan(10);
+    }
+
+    @Test
     void aFailureFileIsTheFailureReason() {
         TrainingResult result = await(ml.submit(shell("failing",
                 "echo 'ValueError: label column missing' > \"$SM_OUTPUT_DIR/failure\"; exit 3").build()));
