@@ -70,10 +70,23 @@ final class LocalJobRun implements Runnable {
         phase(SecondaryStatus.STOPPING, "Stopping the training job");
     }
 
+    /** The job's input data cannot be used: the user's problem, as SageMaker's "ClientError" failures are. */
+    private static final class InputDataException extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        InputDataException(IOException cause) {
+            super(cause.getMessage(), cause);
+        }
+    }
+
     @Override
     public void run() {
         try {
             runAttempts();
+        } catch (InputDataException e) {
+            LOG.info("local training job '{}' cannot use its input: {}", spec.name(), e.getMessage());
+            state.failureReason("ClientError: " + e.getMessage());
+            finish(TrainingJobStatus.FAILED, SecondaryStatus.FAILED, "Training job failed");
         } catch (Throwable t) {
             LOG.warn("local training job '{}' failed inside mlplane", spec.name(), t);
             state.failureReason("InternalError: " + t);
@@ -81,7 +94,7 @@ final class LocalJobRun implements Runnable {
         }
     }
 
-    private void runAttempts() throws IOException {
+    private void runAttempts() throws IOException, InputDataException {
         List<Duration> interruptions = spec.spotEnabled() ? config.spotInterruptions().interruptionsFor(spec.name()) : List.of();
         Files.createDirectories(jobDirectory.resolve("logs"));
         for (int restarts = 0; ; restarts++) {
@@ -101,11 +114,16 @@ final class LocalJobRun implements Runnable {
                 if (restarts == 0) {
                     restoreCheckpoints(layout);
                 }
-                layout.materializeChannels();
-                for (Channel channel : spec.channels()) {
-                    if (channel.effectiveInputMode(spec.inputMode()) == InputMode.PIPE) {
-                        feeders.add(new PipeFeeder(layout.dataDir(), channel.name(), shard(layout, channel)));
+                try {
+                    layout.materializeChannels();
+                    for (Channel channel : spec.channels()) {
+                        if (channel.effectiveInputMode(spec.inputMode()) == InputMode.PIPE) {
+                            feeders.add(new PipeFeeder(layout.dataDir(), channel.name(), shard(layout, channel)));
+                        }
                     }
+                } catch (IOException e) {
+                    feeders.forEach(PipeFeeder::close);
+                    throw new InputDataException(e);
                 }
                 layouts.add(layout);
             }

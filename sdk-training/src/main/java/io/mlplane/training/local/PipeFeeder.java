@@ -102,8 +102,8 @@ final class PipeFeeder implements AutoCloseable {
         // A writer blocked opening a FIFO nobody reads is released by opening it for reading once.
         Path blocked = current;
         Thread opener = new Thread(() -> {
-            try (FileInputStream ignored = new FileInputStream(blocked.toFile())) {
-                // nothing to read
+            try {
+                new FileInputStream(blocked.toFile()).close();
             } catch (IOException e) {
                 // the FIFO is gone already
             }

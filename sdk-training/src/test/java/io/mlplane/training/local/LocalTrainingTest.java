@@ -359,7 +359,7 @@ class LocalTrainingTest {
         TrainingResult linked = await(ml.submit(shell("linked", "true")
                 .channel(Channel.builder().name("train").uri(sneaky.toUri().toString()).build()).build()));
         assertThat(linked.status()).isEqualTo(TrainingJobStatus.FAILED);
-        assertThat(linked.failureReason()).contains("leads outside");
+        assertThat(linked.failureReason()).startsWith("ClientError: ").contains("leads outside");
         assertThat(host("linked", "algo-1").resolve("input/data/train/link.csv")).doesNotExist();
     }
 
