@@ -6,11 +6,10 @@ import io.mlplane.core.MlProvider;
 import io.mlplane.core.TimeSource;
 import io.mlplane.core.internal.DefaultBackendContext;
 import io.mlplane.core.internal.DefaultMlProvider;
+import io.mlplane.core.internal.SynchronizedRandom;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.Map;
-import java.util.SplittableRandom;
-import java.util.random.RandomGenerator;
 
 /** Creates local providers; use {@link io.mlplane.core.MlProviders#local()}. */
 public final class LocalProviders {
@@ -27,14 +26,7 @@ public final class LocalProviders {
     /** A provider running jobs on this machine under {@code config}. */
     public static MlProvider create(LocalConfig config) {
         LocalContext context = new LocalContext(config);
-        SplittableRandom random = new SplittableRandom();
-        RandomGenerator synchronizedRandom = new RandomGenerator() {
-            @Override
-            public synchronized long nextLong() {
-                return random.nextLong();
-            }
-        };
-        return new DefaultMlProvider(new DefaultBackendContext(BACKEND, TimeSource.system(), synchronizedRandom,
+        return new DefaultMlProvider(new DefaultBackendContext(BACKEND, TimeSource.system(), SynchronizedRandom.unseeded(),
                 Map.of(LocalContext.class, context, LocalConfig.class, config), DEFAULT_BACKOFF),
                 EnumSet.noneOf(Capability.class), context);
     }

@@ -6,14 +6,13 @@ import io.mlplane.core.Resource;
 import io.mlplane.core.ResourceSpec;
 import io.mlplane.core.internal.DefaultBackendContext;
 import io.mlplane.core.internal.DefaultMlProvider;
+import io.mlplane.core.internal.SynchronizedRandom;
 import io.mlplane.core.spi.ResourceDriver;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.SplittableRandom;
 import java.util.function.Supplier;
-import java.util.random.RandomGenerator;
 
 /** The mock provider: the generic provider plus scripting, fault injection and the record of submits. */
 final class DefaultMockProvider extends DefaultMlProvider implements MockProvider {
@@ -28,20 +27,10 @@ final class DefaultMockProvider extends DefaultMlProvider implements MockProvide
     }
 
     private DefaultMockProvider(MockContext mock, long seed) {
-        super(new DefaultBackendContext(BACKEND, mock.clock(), synchronizedRandom(seed),
+        super(new DefaultBackendContext(BACKEND, mock.clock(), SynchronizedRandom.seeded(seed),
                 Map.of(MockContext.class, mock, VirtualClock.class, mock.clock())),
                 EnumSet.noneOf(Capability.class), () -> { });
         this.mock = mock;
-    }
-
-    private static RandomGenerator synchronizedRandom(long seed) {
-        SplittableRandom random = new SplittableRandom(seed);
-        return new RandomGenerator() {
-            @Override
-            public synchronized long nextLong() {
-                return random.nextLong();
-            }
-        };
     }
 
     @Override

@@ -35,7 +35,12 @@ public final class JobScript {
     private @Nullable Supplier<? extends MlException> submitFailure;
     private final List<String> logLines = new ArrayList<>();
 
-    JobScript() {
+    /**
+     * A standalone script, not attached to a mock provider: for fakes of other backends that follow the same
+     * outcomes (read it with {@link #toBehavior()}). Mock providers hand out their own through
+     * {@link MockProvider#onJob(String)}.
+     */
+    public JobScript() {
     }
 
     /** The job completes successfully after {@code runtime} of running. */

@@ -4,10 +4,9 @@ import io.mlplane.core.Capability;
 import io.mlplane.core.MlProvider;
 import io.mlplane.core.internal.DefaultBackendContext;
 import io.mlplane.core.internal.DefaultMlProvider;
+import io.mlplane.core.internal.SynchronizedRandom;
 import java.util.EnumSet;
 import java.util.Map;
-import java.util.SplittableRandom;
-import java.util.random.RandomGenerator;
 import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
 import software.amazon.awssdk.services.sagemaker.SageMakerClient;
 
@@ -23,20 +22,9 @@ public final class SageMakerProviders {
     /** A provider whose clients are built now and closed with it. */
     public static MlProvider create(SageMakerConfig config) {
         SageMakerContext context = new SageMakerContext(config);
-        RandomGenerator random = RandomGenerator.of("L64X128MixRandom");
         Map<Class<?>, Object> natives = Map.of(SageMakerContext.class, context, SageMakerClient.class,
                 context.sageMaker(), CloudWatchLogsClient.class, context.logs(), SageMakerConfig.class, config);
         return new DefaultMlProvider(new DefaultBackendContext(BACKEND, config.timeSource(),
-                synchronizedRandom(random), natives), EnumSet.noneOf(Capability.class), context);
-    }
-
-    private static RandomGenerator synchronizedRandom(RandomGenerator random) {
-        SplittableRandom splittable = new SplittableRandom(random.nextLong());
-        return new RandomGenerator() {
-            @Override
-            public synchronized long nextLong() {
-                return splittable.nextLong();
-            }
-        };
+                SynchronizedRandom.unseeded(), natives), EnumSet.noneOf(Capability.class), context);
     }
 }

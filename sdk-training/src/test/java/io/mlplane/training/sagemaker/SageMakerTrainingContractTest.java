@@ -3,7 +3,7 @@ package io.mlplane.training.sagemaker;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mlplane.core.MlProvider;
-import io.mlplane.core.mock.MockBehavior;
+import io.mlplane.core.mock.JobScript;
 import io.mlplane.core.mock.VirtualClock;
 import io.mlplane.training.TrainingJobSpec;
 import io.mlplane.training.contract.AbstractTrainingContractTest;
@@ -11,7 +11,6 @@ import io.mlplane.training.contract.TrainingFixture;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -53,26 +52,25 @@ class SageMakerTrainingContractTest extends AbstractTrainingContractTest {
 
         @Override
         public void completes(String name, Duration runtime, Map<String, Double> metrics) {
-            fake.script(name, new MockBehavior(MockBehavior.Outcome.SUCCEED, runtime, null, metrics, null, 0,
-                    Duration.ofMinutes(5), null, List.of()));
+            JobScript script = new JobScript().completesAfter(runtime);
+            metrics.forEach(script::withMetric);
+            fake.script(name, script.toBehavior());
         }
 
         @Override
         public void fails(String name, Duration runtime, String reason) {
-            fake.script(name, new MockBehavior(MockBehavior.Outcome.FAIL, runtime, reason, Map.of(), null, 0,
-                    Duration.ofMinutes(5), null, List.of()));
+            fake.script(name, new JobScript().failsAfter(runtime, reason).toBehavior());
         }
 
         @Override
         public void interruptedBySpot(String name, int times, Duration runtime) {
-            fake.script(name, new MockBehavior(MockBehavior.Outcome.SUCCEED, runtime, null, Map.of(), runtime.toSeconds() / 4,
-                    times, Duration.ofMinutes(5), null, List.of()));
+            fake.script(name, new JobScript().completesAfter(runtime).interruptedBySpot(times)
+                    .billableSeconds(runtime.toSeconds() / 4).toBehavior());
         }
 
         @Override
         public void runsForever(String name) {
-            fake.script(name, new MockBehavior(MockBehavior.Outcome.RUN_FOREVER, Duration.ofMinutes(30), null, Map.of(),
-                    null, 0, Duration.ofMinutes(5), null, List.of()));
+            fake.script(name, new JobScript().staysInProgress().toBehavior());
         }
 
         @Override

@@ -13,7 +13,7 @@ import io.mlplane.core.Plan;
 import io.mlplane.core.QuotaExceededException;
 import io.mlplane.core.ThrottledException;
 import io.mlplane.core.ValidationException;
-import io.mlplane.core.mock.MockBehavior;
+import io.mlplane.core.mock.JobScript;
 import io.mlplane.core.mock.VirtualClock;
 import io.mlplane.core.sagemaker.SageMakerConfig;
 import io.mlplane.core.testing.AwsModelValidator;
@@ -252,8 +252,7 @@ class SageMakerTrainingTest {
         List<TrainingJob> jobs = new ArrayList<>();
         for (int i = 0; i < 500; i++) {
             String name = "many-" + i;
-            fake.script(name, new MockBehavior(MockBehavior.Outcome.SUCCEED, Duration.ofMinutes(20 + i % 100), null,
-                    Map.of(), null, 0, Duration.ofMinutes(5), null, List.of()));
+            fake.script(name, new JobScript().completesAfter(Duration.ofMinutes(20 + i % 100)).toBehavior());
             jobs.add(ml.submit(TrainingJobSpec.builder().name(name).image("img").instanceType("ml.m5.xlarge")
                     .outputUri("s3://b/out/").build()));
         }
@@ -270,8 +269,7 @@ class SageMakerTrainingTest {
 
     @Test
     void logsComeFromCloudWatchLogs() {
-        fake.script("logged", new MockBehavior(MockBehavior.Outcome.SUCCEED, Duration.ofMinutes(10), null, Map.of(), null, 0,
-                Duration.ofMinutes(5), null, List.of("[0]#011train-auc:0.71")));
+        fake.script("logged", new JobScript().completesAfter(Duration.ofMinutes(10)).logLine("[0]#011train-auc:0.71").toBehavior());
         TrainingJob job = ml.submit(richSpec("logged"));
         job.awaitCompletion(Duration.ofHours(1));
 
