@@ -1,5 +1,7 @@
 package io.mlplane.core;
 
+import io.mlplane.core.kubernetes.KubernetesConfig;
+import io.mlplane.core.kubernetes.KubernetesProviders;
 import io.mlplane.core.local.LocalConfig;
 import io.mlplane.core.local.LocalProviders;
 import io.mlplane.core.mock.MockProvider;
@@ -49,5 +51,14 @@ public final class MlProviders {
     /** The local backend with {@code config}. */
     public static MlProvider local(LocalConfig config) {
         return LocalProviders.create(config);
+    }
+
+    /**
+     * Kubernetes with Kubeflow, through the fabric8 client: training jobs as Kubeflow training jobs. Nothing
+     * contacts the cluster before the first call, so {@link MlProvider#plan} works without one;
+     * {@code unwrap(KubernetesClient.class)} hands out the client.
+     */
+    public static MlProvider kubernetes(KubernetesConfig config) {
+        return KubernetesProviders.create(config);
     }
 }

@@ -26,6 +26,14 @@ public record Plan(String backend, List<PlannedRequest> requests) {
         return PlanJson.write(this);
     }
 
+    /**
+     * The request bodies as multi-document YAML, secrets redacted: for Kubernetes plans, manifests ready for
+     * {@code kubectl apply -f -} or a GitOps repository (after filling in redacted secrets).
+     */
+    public String toYaml() {
+        return PlanJson.yaml(this);
+    }
+
     @Override
     public String toString() {
         return toJson();

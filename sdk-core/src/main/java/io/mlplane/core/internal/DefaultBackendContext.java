@@ -85,11 +85,20 @@ public final class DefaultBackendContext implements BackendContext {
         return result;
     }
 
+    /** A native object created only when first unwrapped (for clients that must not connect early). */
+    public static Object lazy(Supplier<?> supplier) {
+        return new Lazy(supplier);
+    }
+
+    private record Lazy(Supplier<?> supplier) {
+    }
+
     @Override
     public <T> T unwrap(Class<T> type) {
         for (Map.Entry<Class<?>, Object> entry : natives.entrySet()) {
             if (type.isAssignableFrom(entry.getKey())) {
-                return type.cast(entry.getValue());
+                Object value = entry.getValue() instanceof Lazy lazy ? lazy.supplier().get() : entry.getValue();
+                return type.cast(value);
             }
         }
         throw new IllegalArgumentException("backend '" + backend + "' has no " + type.getName()

@@ -25,6 +25,24 @@ public final class PlanJson {
     private PlanJson() {
     }
 
+    private static final ObjectMapper YAML = new ObjectMapper(new com.fasterxml.jackson.dataformat.yaml.YAMLFactory()
+            .disable(com.fasterxml.jackson.dataformat.yaml.YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
+            .enable(com.fasterxml.jackson.dataformat.yaml.YAMLGenerator.Feature.MINIMIZE_QUOTES))
+            .registerModule(new SimpleModule("mlplane-secrets-yaml").addSerializer(Secret.class, new RedactingSerializer()));
+
+    /** The request bodies as YAML documents separated by {@code ---}. */
+    public static String yaml(Plan plan) {
+        StringBuilder out = new StringBuilder();
+        for (PlannedRequest request : plan.requests()) {
+            try {
+                out.append("---\n").append(YAML.writeValueAsString(request.body()));
+            } catch (JsonProcessingException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return out.toString();
+    }
+
     /** The plan as pretty-printed JSON. */
     public static String write(Plan plan) {
         Map<String, Object> root = new LinkedHashMap<>();

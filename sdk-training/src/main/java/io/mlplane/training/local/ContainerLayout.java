@@ -1,13 +1,11 @@
 package io.mlplane.training.local;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.mlplane.core.EnvironmentVariable;
 import io.mlplane.training.Channel;
 import io.mlplane.training.DataDistribution;
 import io.mlplane.training.InputMode;
 import io.mlplane.training.TrainingJobSpec;
+import io.mlplane.training.internal.ToolkitEnvironment;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -16,9 +14,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.stream.Stream;
 
 /**
@@ -29,7 +25,6 @@ import java.util.stream.Stream;
 final class ContainerLayout {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String GROUP = "homogeneousCluster";
 
     final TrainingJobSpec spec;
     final String host;
@@ -148,119 +143,34 @@ final class ContainerLayout {
 
     /** The environment: the spec's own variables plus what the SageMaker training toolkit sets. */
     Map<String, String> environment(Path workingDirectory) {
-        Map<String, String> env = new LinkedHashMap<>();
-        Map<String, String> channels = new TreeMap<>();
+        Map<String, String> channels = new LinkedHashMap<>();
         for (Channel channel : spec.channels()) {
             channels.put(channel.name(), channelPath(channel).toString());
         }
-        env.put("TRAINING_JOB_NAME", spec.name());
-        env.put("SM_MODEL_DIR", modelDir().toString());
-        env.put("SM_INPUT_DIR", inputDir().toString());
-        env.put("SM_INPUT_CONFIG_DIR", configDir().toString());
-        env.put("SM_OUTPUT_DIR", outputDir().toString());
-        env.put("SM_OUTPUT_DATA_DIR", outputDataDir().toString());
-        env.put("SM_OUTPUT_INTERMEDIATE_DIR", outputDir().resolve("intermediate").toString());
-        env.put("SM_CHANNELS", json(new ArrayList<>(channels.keySet())));
-        channels.forEach((name, path) -> env.put("SM_CHANNEL_" + name.toUpperCase(Locale.ROOT), path));
-        env.put("SM_HPS", json(decodedHyperparameters()));
-        spec.hyperparameters().forEach((k, v) -> env.put("SM_HP_" + k.toUpperCase(Locale.ROOT), v));
-        env.put("SM_CURRENT_HOST", host);
-        env.put("SM_HOSTS", json(hosts));
-        env.put("SM_CURRENT_INSTANCE_TYPE", spec.instanceType());
-        env.put("SM_CURRENT_INSTANCE_GROUP", GROUP);
-        env.put("SM_CURRENT_INSTANCE_GROUP_HOSTS", json(hosts));
-        env.put("SM_INSTANCE_GROUPS", json(List.of(GROUP)));
-        env.put("SM_DISTRIBUTION_INSTANCE_GROUPS", json(List.of()));
-        env.put("SM_IS_HETERO", "false");
-        env.put("SM_NETWORK_INTERFACE_NAME", "lo");
+        Map<String, String> env = toolkit(channels, workingDirectory).variables(spec, true);
         env.put("SM_NUM_CPUS", Integer.toString(Runtime.getRuntime().availableProcessors()));
-        env.put("SM_NUM_GPUS", "0");
-        env.put("SM_LOG_LEVEL", "20");
-        env.put("SM_FRAMEWORK_PARAMS", "{}");
-        env.put("SM_RESOURCE_CONFIG", json(resourceConfig()));
-        env.put("SM_INPUT_DATA_CONFIG", json(inputDataConfig()));
-        env.put("SM_USER_ARGS", json(arguments()));
-        String script = spec.entryPoint().stream().filter(p -> p.endsWith(".py") || p.endsWith(".sh")).findFirst().orElse("");
-        env.put("SM_USER_ENTRY_POINT", script.isEmpty() ? "" : Path.of(script).getFileName().toString());
-        env.put("SM_MODULE_NAME", script.isEmpty() ? "" : Path.of(script).getFileName().toString().replaceAll("\\.py$", ""));
-        env.put("SM_MODULE_DIR", workingDirectory.toString());
-        env.put("MLPLANE_CHECKPOINT_DIR", checkpointDir().toString());
-        Map<String, Object> trainingEnv = new LinkedHashMap<>();
-        trainingEnv.put("job_name", spec.name());
-        trainingEnv.put("current_host", host);
-        trainingEnv.put("hosts", hosts);
-        trainingEnv.put("hyperparameters", decodedHyperparameters());
-        trainingEnv.put("channel_input_dirs", channels);
-        trainingEnv.put("model_dir", modelDir().toString());
-        trainingEnv.put("output_data_dir", outputDataDir().toString());
-        trainingEnv.put("input_config_dir", configDir().toString());
-        env.put("SM_TRAINING_ENV", json(trainingEnv));
-        for (EnvironmentVariable variable : spec.environment()) {
-            env.put(variable.name(), variable.value());
-        }
+        env.put("SM_NETWORK_INTERFACE_NAME", "lo");
         return env;
     }
 
-    /** Hyperparameters as script mode passes them: sorted, {@code --name value} ({@code -n value} for one letter). */
+    private ToolkitEnvironment toolkit(Map<String, String> channels, Path workingDirectory) {
+        return new ToolkitEnvironment(root.toString(), channels, hosts, host, checkpointDir().toString(),
+                workingDirectory.toString());
+    }
+
+    /** Hyperparameters as script mode passes them. */
     List<String> arguments() {
-        List<String> args = new ArrayList<>();
-        new TreeMap<>(spec.hyperparameters()).forEach((k, v) -> {
-            args.add(k.length() > 1 ? "--" + k : "-" + k);
-            args.add(v);
-        });
-        return args;
+        return ToolkitEnvironment.arguments(spec);
     }
 
-    /** Hyperparameter values parsed as JSON where they are JSON (numbers, booleans), as the toolkit does. */
-    private Map<String, Object> decodedHyperparameters() {
-        Map<String, Object> decoded = new TreeMap<>();
-        spec.hyperparameters().forEach((k, v) -> {
-            try {
-                decoded.put(k, JSON.readValue(v, Object.class));
-            } catch (IOException e) {
-                decoded.put(k, v);
-            }
-        });
-        return decoded;
-    }
-
-    private ObjectNode resourceConfig() {
-        ObjectNode config = JSON.createObjectNode();
-        config.put("current_host", host);
-        config.put("current_instance_type", spec.instanceType());
-        config.put("current_group_name", GROUP);
-        ArrayNode hostList = config.putArray("hosts");
-        hosts.forEach(hostList::add);
-        ObjectNode group = config.putArray("instance_groups").addObject();
-        group.put("instance_group_name", GROUP);
-        group.put("instance_type", spec.instanceType());
-        ArrayNode groupHosts = group.putArray("hosts");
-        hosts.forEach(groupHosts::add);
+    private Map<String, Object> resourceConfig() {
+        Map<String, Object> config = toolkit(Map.of(), root).resourceConfig(spec);
         config.put("network_interface_name", "lo");
         return config;
     }
 
-    private ObjectNode inputDataConfig() {
-        ObjectNode config = JSON.createObjectNode();
-        for (Channel channel : spec.channels()) {
-            ObjectNode node = config.putObject(channel.name());
-            if (channel.contentType() != null) {
-                node.put("ContentType", channel.contentType());
-            }
-            node.put("TrainingInputMode", channel.effectiveInputMode(spec.inputMode()).wireName());
-            node.put("S3DistributionType", channel.distribution().wireName());
-            node.put("RecordWrapperType", "None");
-            node.put("CompressionType", channel.compression().wireName());
-        }
-        return config;
-    }
-
-    private static String json(Object value) {
-        try {
-            return JSON.writeValueAsString(value);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+    private Map<String, Object> inputDataConfig() {
+        return ToolkitEnvironment.inputDataConfig(spec);
     }
 
     static void deleteRecursively(Path path) throws IOException {
