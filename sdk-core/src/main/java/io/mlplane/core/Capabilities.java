@@ -1,6 +1,7 @@
 package io.mlplane.core;
 
 import java.util.EnumSet;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
@@ -10,13 +11,20 @@ import java.util.Set;
  *
  * @param backend the backend id
  * @param supported what the backend can do
+ * @param advice for capabilities it lacks, what to do instead (used in error messages)
  */
-public record Capabilities(String backend, Set<Capability> supported) {
+public record Capabilities(String backend, Set<Capability> supported, Map<Capability, String> advice) {
 
-    /** Copies {@code supported} so the record stays immutable. */
+    /** Copies the collections so the record stays immutable. */
     public Capabilities {
         Objects.requireNonNull(backend, "backend == null");
         supported = supported.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(supported));
+        advice = Map.copyOf(advice);
+    }
+
+    /** Capabilities without advice. */
+    public Capabilities(String backend, Set<Capability> supported) {
+        this(backend, supported, Map.of());
     }
 
     /** Whether the backend offers {@code capability}. */
@@ -32,8 +40,10 @@ public record Capabilities(String backend, Set<Capability> supported) {
     public void require(Set<Capability> required, String what) {
         for (Capability capability : EnumSet.copyOf(required.isEmpty() ? EnumSet.noneOf(Capability.class) : required)) {
             if (!supports(capability)) {
+                String hint = advice.get(capability);
                 throw new UnsupportedFeatureException(capability.name(), backend,
-                        what + " needs " + capability + ", which backend '" + backend + "' does not offer");
+                        what + " needs " + capability + ", which backend '" + backend + "' does not offer"
+                                + (hint == null ? "" : ": " + hint));
             }
         }
     }

@@ -37,7 +37,7 @@ public class DefaultMlProvider implements MlProvider {
         Set<Capability> all = EnumSet.noneOf(Capability.class);
         all.addAll(baseCapabilities);
         all.addAll(drivers.capabilities());
-        this.capabilities = new Capabilities(context.backend(), all);
+        this.capabilities = new Capabilities(context.backend(), all, drivers.advice());
         this.onClose = onClose;
     }
 

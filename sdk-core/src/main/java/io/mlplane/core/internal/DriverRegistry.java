@@ -54,6 +54,12 @@ final class DriverRegistry {
         return all;
     }
 
+    java.util.Map<Capability, String> advice() {
+        java.util.Map<Capability, String> all = new java.util.EnumMap<>(Capability.class);
+        factories.values().forEach(f -> all.putAll(f.unsupportedAdvice()));
+        return all;
+    }
+
     @SuppressWarnings("unchecked")
     <R extends Resource> ResourceDriver<R> driver(Class<R> type) {
         return (ResourceDriver<R>) drivers.computeIfAbsent(type, t -> {

@@ -24,6 +24,11 @@ public interface ResourceDriverFactory {
     /** The capabilities this driver adds to its backend. */
     Set<Capability> capabilities();
 
+    /** For capabilities this driver lacks, what users can do instead; shown in the refusal's message. */
+    default java.util.Map<Capability, String> unsupportedAdvice() {
+        return java.util.Map.of();
+    }
+
     /** Precedence among factories for the same pair; higher wins. */
     default int priority() {
         return 0;

@@ -1,5 +1,6 @@
 package io.mlplane.training.internal;
 
+import io.mlplane.core.spi.PlanBodies;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.mlplane.core.EnvironmentVariable;
@@ -62,7 +63,7 @@ public record ToolkitEnvironment(String optMl, Map<String, String> channelPaths,
         config.put("current_instance_type", spec.instanceType());
         config.put("current_group_name", GROUP);
         config.put("hosts", hosts);
-        config.put("instance_groups", List.of(Map.of("instance_group_name", GROUP, "instance_type", spec.instanceType(),
+        config.put("instance_groups", List.of(PlanBodies.map("instance_group_name", GROUP, "instance_type", spec.instanceType(),
                 "hosts", hosts)));
         config.put("network_interface_name", "eth0");
         return config;

@@ -1,5 +1,6 @@
 package io.mlplane.training.internal;
 
+import io.mlplane.core.spi.PlanBodies;
 import io.mlplane.core.EnvironmentVariable;
 import io.mlplane.training.Channel;
 import io.mlplane.training.MetricDefinition;
@@ -55,7 +56,7 @@ public final class TrainingSpecMap {
         body.put("environment", environment);
         body.put("metricDefinitions", spec.metricDefinitions().stream().map(TrainingSpecMap::metric).toList());
         if (spec.vpcConfig() != null) {
-            body.put("vpcConfig", Map.of("securityGroupIds", spec.vpcConfig().securityGroupIds(),
+            body.put("vpcConfig", PlanBodies.map("securityGroupIds", spec.vpcConfig().securityGroupIds(),
                     "subnets", spec.vpcConfig().subnets()));
         }
         body.put("networkIsolation", spec.networkIsolation());
@@ -77,7 +78,7 @@ public final class TrainingSpecMap {
     }
 
     private static Map<String, Object> metric(MetricDefinition definition) {
-        return Map.of("name", definition.name(), "regex", definition.regex());
+        return PlanBodies.map("name", definition.name(), "regex", definition.regex());
     }
 
     private static void putIfSet(Map<String, Object> map, String key, @Nullable Object value) {

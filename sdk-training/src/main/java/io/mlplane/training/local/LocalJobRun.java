@@ -8,6 +8,7 @@ import io.mlplane.training.SecondaryStatus;
 import io.mlplane.training.Spot;
 import io.mlplane.training.TrainingJobSpec;
 import io.mlplane.training.TrainingJobStatus;
+import io.mlplane.training.internal.MetricExtractor;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;

@@ -80,9 +80,14 @@ public abstract class AbstractTrainingContractTest {
         assertThat(result.status()).isEqualTo(TrainingJobStatus.COMPLETED);
         assertThat(result.succeeded()).isTrue();
         assertThat(result.secondaryStatus()).isEqualTo(SecondaryStatus.COMPLETED);
-        assertThat(phases(result.statusHistory())).containsSubsequence(SecondaryStatus.STARTING,
-                SecondaryStatus.DOWNLOADING, SecondaryStatus.TRAINING, SecondaryStatus.UPLOADING,
-                SecondaryStatus.COMPLETED);
+        if (fixture.reportsEveryPhase()) {
+            assertThat(phases(result.statusHistory())).containsSubsequence(SecondaryStatus.STARTING,
+                    SecondaryStatus.DOWNLOADING, SecondaryStatus.TRAINING, SecondaryStatus.UPLOADING,
+                    SecondaryStatus.COMPLETED);
+        } else {
+            assertThat(phases(result.statusHistory())).containsSubsequence(SecondaryStatus.STARTING,
+                    SecondaryStatus.TRAINING, SecondaryStatus.COMPLETED);
+        }
         assertThat(result.modelArtifactUri()).startsWith(fixture.spec("walk").build().outputUri().replaceAll("/$", ""));
         assertThat(result.finalMetrics()).containsEntry("validation:auc", 0.91);
         assertThat(result.trainingSeconds()).isPositive();
@@ -158,8 +163,12 @@ public abstract class AbstractTrainingContractTest {
         assertThat(result.status()).isEqualTo(TrainingJobStatus.COMPLETED);
         assertThat(result.spot()).isTrue();
         List<SecondaryStatus> phases = phases(result.statusHistory());
-        assertThat(phases.stream().filter(SecondaryStatus.INTERRUPTED::equals)).hasSize(2);
-        assertThat(phases.stream().filter(SecondaryStatus.TRAINING::equals)).hasSize(3);
+        if (fixture.reportsEveryPhase()) {
+            assertThat(phases.stream().filter(SecondaryStatus.INTERRUPTED::equals)).hasSize(2);
+            assertThat(phases.stream().filter(SecondaryStatus.TRAINING::equals)).hasSize(3);
+        } else {
+            assertThat(phases).contains(SecondaryStatus.INTERRUPTED, SecondaryStatus.TRAINING);
+        }
         assertThat(result.billableSeconds()).isPositive().isLessThanOrEqualTo(result.trainingSeconds());
         double expected = (1.0 - (double) result.billableSeconds() / result.trainingSeconds()) * 100.0;
         assertThat(result.spotSavingsPercent()).hasValueCloseTo(expected, within(1e-9));

@@ -26,6 +26,15 @@ public interface TrainingFixture extends AutoCloseable {
     /** Spot jobs named {@code name} are interrupted {@code times} times, then complete. */
     void interruptedBySpot(String name, int times, Duration runtime);
 
+    /**
+     * Whether the backend's status history shows every phase, every time it happens. Kubernetes reports only
+     * the phases it has conditions for (Created, Running, Restarting, Succeeded, Failed, Suspended) and keeps
+     * one condition per type, so a job interrupted twice shows one {@code Interrupted} phase there.
+     */
+    default boolean reportsEveryPhase() {
+        return true;
+    }
+
     /** A URI of an existing data set for a channel named {@code channel}, in a scheme this backend reads. */
     default String dataUri(String channel) {
         return "s3://mlplane-contract/data/" + channel + "/";

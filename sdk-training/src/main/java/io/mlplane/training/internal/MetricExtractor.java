@@ -1,4 +1,4 @@
-package io.mlplane.training.local;
+package io.mlplane.training.internal;
 
 import io.mlplane.training.MetricDefinition;
 import java.util.List;
@@ -6,10 +6,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Applies a job's metric definitions to its log lines, as SageMaker does with the container's output. */
-final class MetricExtractor {
+public final class MetricExtractor {
 
     /** Receives each value found. */
-    interface Sink {
+    public interface Sink {
         void metric(String name, double value);
     }
 
@@ -18,12 +18,12 @@ final class MetricExtractor {
 
     private final List<Compiled> definitions;
 
-    MetricExtractor(List<MetricDefinition> definitions) {
+    public MetricExtractor(List<MetricDefinition> definitions) {
         this.definitions = definitions.stream().map(d -> new Compiled(d.name(), Pattern.compile(d.regex()))).toList();
     }
 
     /** Reports every metric value in {@code line} (the first group of each matching definition). */
-    void scan(String line, Sink sink) {
+    public void scan(String line, Sink sink) {
         for (Compiled definition : definitions) {
             Matcher matcher = definition.pattern.matcher(line);
             while (matcher.find()) {

@@ -1,0 +1,305 @@
+package io.mlplane.training.kubernetes;
+
+import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.dsl.NonDeletingOperation;
+import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
+import io.mlplane.core.ConflictException;
+import io.mlplane.core.PlannedRequest;
+import io.mlplane.core.ResourceNotFoundException;
+import io.mlplane.core.kubernetes.KubeflowApi;
+import io.mlplane.core.kubernetes.KubernetesContext;
+import io.mlplane.core.spi.PlanBodies;
+import io.mlplane.core.spi.Violations;
+import io.mlplane.training.Channel;
+import io.mlplane.training.LogEvent;
+import io.mlplane.training.MetricDefinition;
+import io.mlplane.training.TrainingJobDescription;
+import io.mlplane.training.TrainingJobSpec;
+import io.mlplane.training.TrainingJobStatus;
+import io.mlplane.training.internal.MetricExtractor;
+import io.mlplane.training.internal.SpecHash;
+import io.mlplane.training.internal.TrainingSpecMap;
+import io.mlplane.training.spi.TrainingBackend;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Training jobs as Kubeflow jobs. Submits are idempotent through the {@code mlplane.io/spec-hash} annotation;
+ * every object carries {@code app.kubernetes.io/managed-by: mlplane} and {@code mlplane.io/training-job: <name>},
+ * so one label selector lists jobs and removes a job's objects. Many jobs are observed with one List call.
+ */
+final class KubernetesTrainingBackend implements TrainingBackend {
+
+    private static final Pattern NAME = Pattern.compile("[a-z]([-a-z0-9]*[a-z0-9])?");
+    private static final Pattern CLAIM = Pattern.compile("pvc://[a-z0-9]([-a-z0-9.]*[a-z0-9])?(/.*)?");
+    private static final int MAX_NAME = 50;
+
+    private final KubernetesContext kubernetes;
+    private final KubeflowApi api;
+    private final TrainingManifests manifests;
+    private final ResourceDefinitionContext jobType;
+
+    KubernetesTrainingBackend(KubernetesContext kubernetes) {
+        this.kubernetes = kubernetes;
+        this.api = kubernetes.config().api();
+        this.manifests = new TrainingManifests(kubernetes.config());
+        this.jobType = api == KubeflowApi.TRAINER_V2
+                ? new ResourceDefinitionContext.Builder().withGroup("trainer.kubeflow.org").withVersion("v1alpha1")
+                        .withKind("TrainJob").withPlural("trainjobs").withNamespaced(true).build()
+                : new ResourceDefinitionContext.Builder().withGroup("kubeflow.org").withVersion("v1")
+                        .withKind("PyTorchJob").withPlural("pytorchjobs").withNamespaced(true).build();
+    }
+
+    private String namespace() {
+        return kubernetes.config().namespace();
+    }
+
+    private KubernetesClient client() {
+        return kubernetes.client();
+    }
+
+    @Override
+    public List<PlannedRequest> plan(TrainingJobSpec spec) {
+        validate(spec);
+        List<PlannedRequest> requests = new ArrayList<>();
+        for (Map<String, Object> manifest : manifests.build(spec, hash(spec))) {
+            requests.add(new PlannedRequest("kubernetes", "apply " + manifest.get("apiVersion") + " " + manifest.get("kind"),
+                    manifest));
+        }
+        return requests;
+    }
+
+    private static String hash(TrainingJobSpec spec) {
+        return SpecHash.of(TrainingSpecMap.of(spec));
+    }
+
+    private void validate(TrainingJobSpec spec) {
+        Violations v = Violations.of("TrainingJobSpec '" + spec.name() + "' on Kubernetes");
+        if (v.matches("name", spec.name(), NAME, "must be a lowercase DNS-1035 label on Kubernetes")) {
+            v.length("name", spec.name(), 1, MAX_NAME);
+        }
+        v.check(!spec.image().isEmpty(), "image", "is required on Kubernetes, which runs containers");
+        v.check(kubernetes.config().instanceTypes().containsKey(spec.instanceType()), "instanceType",
+                "has no Kubernetes resources: add it with KubernetesConfig.Builder.instanceType(\"" + spec.instanceType()
+                        + "\", ...)");
+        for (int i = 0; i < spec.channels().size(); i++) {
+            Channel channel = spec.channels().get(i);
+            storage(v, "channels[" + i + "].uri", channel.uri());
+        }
+        storage(v, "outputUri", spec.outputUri());
+        if (spec.spot() != null) {
+            storage(v, "spot.checkpointUri", spec.spot().checkpointUri());
+        }
+        v.throwIfAny();
+    }
+
+    private static void storage(Violations v, String field, String uri) {
+        if (uri.startsWith("pvc://")) {
+            v.matches(field, uri, CLAIM, "must be pvc://<claim>/<path>");
+        } else {
+            v.check(uri.startsWith("s3://"), field, "the Kubernetes backend stages s3:// (with the data-loader image)"
+                    + " and pvc://<claim>/<path> URIs, not '" + uri + "'");
+        }
+    }
+
+    @Override
+    public TrainingJobDescription create(TrainingJobSpec spec) {
+        List<PlannedRequest> requests = plan(spec);
+        String hash = hash(spec);
+        Optional<GenericKubernetesResource> existing = job(spec.name());
+        if (existing.isPresent()) {
+            return existingIfSame(spec.name(), existing.get(), hash);
+        }
+        for (PlannedRequest request : requests) {
+            Map<String, Object> manifest = PlanBodies.revealed(request.body());
+            String kind = String.valueOf(manifest.get("kind"));
+            try {
+                kubernetes.call(() -> switch (kind) {
+                    case "ConfigMap" -> client().configMaps().inNamespace(namespace())
+                            .resource(convert(manifest, ConfigMap.class)).createOr(NonDeletingOperation::update);
+                    case "Secret" -> client().secrets().inNamespace(namespace())
+                            .resource(convert(manifest, Secret.class)).createOr(NonDeletingOperation::update);
+                    default -> client().genericKubernetesResources(jobType).inNamespace(namespace())
+                            .resource(convert(manifest, GenericKubernetesResource.class)).create();
+                });
+            } catch (ConflictException raced) {
+                return existingIfSame(spec.name(), job(spec.name()).orElseThrow(() -> raced), hash);
+            }
+        }
+        return describe(spec.name()).orElseThrow();
+    }
+
+    private TrainingJobDescription existingIfSame(String name, GenericKubernetesResource existing, String hash) {
+        String found = existing.getMetadata().getAnnotations() == null ? null
+                : existing.getMetadata().getAnnotations().get(TrainingManifests.HASH);
+        if (!hash.equals(found)) {
+            throw new ConflictException("kubernetes", "training job '" + name + "' already exists in namespace '"
+                    + namespace() + "' with a different spec");
+        }
+        return describe(existing);
+    }
+
+    private <T> T convert(Map<String, Object> manifest, Class<T> type) {
+        return client().getKubernetesSerialization().convertValue(manifest, type);
+    }
+
+    private Optional<GenericKubernetesResource> job(String name) {
+        return Optional.ofNullable(kubernetes.call(() -> client().genericKubernetesResources(jobType).inNamespace(namespace())
+                .withName(name).get()));
+    }
+
+    @Override
+    public Optional<TrainingJobDescription> describe(String name) {
+        return job(name).map(this::describe);
+    }
+
+    @SuppressWarnings("unchecked")
+    private TrainingJobDescription describe(GenericKubernetesResource job) {
+        Map<String, Object> map = client().getKubernetesSerialization().convertValue(job, Map.class);
+        TrainingJobDescription light = KubeflowStatus.describe(api, map, Map.of(), null);
+        if (!light.status().isTerminal()) {
+            return light;
+        }
+        String name = job.getMetadata().getName();
+        Map<String, Double> metrics = light.status() == TrainingJobStatus.COMPLETED ? metrics(job) : Map.of();
+        String podFailure = light.status() == TrainingJobStatus.FAILED ? podFailure(name) : null;
+        return KubeflowStatus.describe(api, map, metrics, podFailure);
+    }
+
+    private Map<String, Double> metrics(GenericKubernetesResource job) {
+        Map<String, String> annotations = job.getMetadata().getAnnotations();
+        String json = annotations == null ? null : annotations.get(TrainingManifests.METRICS);
+        if (json == null) {
+            return Map.of();
+        }
+        List<Map<String, String>> definitions = client().getKubernetesSerialization().unmarshal(json, List.class);
+        MetricExtractor extractor = new MetricExtractor(definitions.stream()
+                .map(d -> MetricDefinition.of(d.get("name"), d.get("regex"))).toList());
+        Map<String, Double> metrics = new LinkedHashMap<>();
+        for (LogEvent line : masterLog(job.getMetadata().getName())) {
+            extractor.scan(line.message(), metrics::put);
+        }
+        return metrics;
+    }
+
+    private @Nullable String podFailure(String job) {
+        try {
+            Pod pod = client().pods().inNamespace(namespace()).withName(masterPod(job)).get();
+            if (pod == null || pod.getStatus() == null || pod.getStatus().getContainerStatuses() == null) {
+                return null;
+            }
+            return pod.getStatus().getContainerStatuses().stream()
+                    .filter(s -> s.getState() != null && s.getState().getTerminated() != null)
+                    .map(s -> s.getState().getTerminated().getMessage()).filter(m -> m != null && !m.isBlank())
+                    .findFirst().orElse(null);
+        } catch (KubernetesClientException e) {
+            return null;
+        }
+    }
+
+    private String masterPod(String job) {
+        return api == KubeflowApi.TRAINER_V2 ? job + "-node-0-0" : job + "-master-0";
+    }
+
+    @Override
+    public Map<String, TrainingJobDescription> describeAll(Collection<String> names) {
+        if (names.size() == 1) {
+            String name = names.iterator().next();
+            return describe(name).map(d -> Map.of(name, d)).orElse(Map.of());
+        }
+        Map<String, TrainingJobDescription> found = new HashMap<>();
+        for (GenericKubernetesResource job : listJobs()) {
+            if (names.contains(job.getMetadata().getName())) {
+                found.put(job.getMetadata().getName(), describe(job));
+            }
+        }
+        return found;
+    }
+
+    private List<GenericKubernetesResource> listJobs() {
+        return kubernetes.call(() -> client().genericKubernetesResources(jobType).inNamespace(namespace())
+                .withLabel(TrainingManifests.MANAGED_BY, TrainingManifests.MLPLANE).list().getItems());
+    }
+
+    @Override
+    public List<String> listNames() {
+        return listJobs().stream().sorted(Comparator.comparing(j -> String.valueOf(j.getMetadata().getCreationTimestamp())))
+                .map(j -> j.getMetadata().getName()).toList();
+    }
+
+    /** Suspends the job: its pods are removed, the job and its status remain. */
+    @Override
+    public void stop(String name) {
+        GenericKubernetesResource job = job(name).orElseThrow(() -> new ResourceNotFoundException("kubernetes",
+                "training job '" + name + "' does not exist in namespace '" + namespace() + "'"));
+        if (describe(job).status().isTerminal()) {
+            return;
+        }
+        kubernetes.call(() -> client().genericKubernetesResources(jobType).inNamespace(namespace()).withName(name)
+                .edit(current -> {
+                    Map<String, Object> spec = current.get("spec");
+                    if (api == KubeflowApi.TRAINER_V2) {
+                        spec.put("suspend", true);
+                    } else {
+                        @SuppressWarnings("unchecked")
+                        Map<String, Object> runPolicy = (Map<String, Object>) spec.computeIfAbsent("runPolicy",
+                                k -> new LinkedHashMap<>());
+                        runPolicy.put("suspend", true);
+                    }
+                    return current;
+                }));
+    }
+
+    @Override
+    public List<LogEvent> logs(String name) {
+        if (job(name).isEmpty()) {
+            throw new ResourceNotFoundException("kubernetes", "training job '" + name + "' does not exist");
+        }
+        return masterLog(name);
+    }
+
+    private List<LogEvent> masterLog(String job) {
+        String text;
+        try {
+            text = client().pods().inNamespace(namespace()).withName(masterPod(job)).usingTimestamps().getLog();
+        } catch (KubernetesClientException e) {
+            return List.of();
+        }
+        List<LogEvent> events = new ArrayList<>();
+        if (text == null) {
+            return events;
+        }
+        for (String line : text.split("\n")) {
+            if (line.isBlank()) {
+                continue;
+            }
+            int space = line.indexOf(' ');
+            Instant at = Instant.EPOCH;
+            String message = line;
+            if (space > 0) {
+                try {
+                    at = Instant.parse(line.substring(0, space));
+                    message = line.substring(space + 1);
+                } catch (RuntimeException e) {
+                    // a line without a timestamp
+                }
+            }
+            events.add(new LogEvent(at, message));
+        }
+        return events;
+    }
+}

@@ -1,0 +1,103 @@
+package io.mlplane.training.kubernetes;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SpecVersion;
+import com.networknt.schema.ValidationMessage;
+import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.mlplane.core.testing.SharedSpecs;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Validates manifests against the {@code openAPIV3Schema} of the upstream CRDs in {@code ../shared/specs/k8s}
+ * (with networknt's JSON Schema validator), and core kinds by reading them into fabric8's typed model without
+ * leftovers.
+ */
+final class CrdSchemas {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+    private static final io.fabric8.kubernetes.client.utils.KubernetesSerialization SERIALIZATION =
+            new io.fabric8.kubernetes.client.utils.KubernetesSerialization();
+    private static final Map<String, JsonSchema> SCHEMAS = new ConcurrentHashMap<>();
+    private static final Map<String, String> FILES = Map.of(
+            "PyTorchJob", "k8s/training-operator/kubeflow.org_pytorchjobs.yaml",
+            "TrainJob", "k8s/trainer/trainer.kubeflow.org_trainjobs.yaml");
+
+    private CrdSchemas() {
+    }
+
+    private static JsonSchema schema(String kind) {
+        return SCHEMAS.computeIfAbsent(kind, k -> {
+            Path file = SharedSpecs.require().resolve(FILES.get(k));
+            try {
+                JsonNode crd = YAML.readTree(file.toFile());
+                JsonNode schema = crd.path("spec").path("versions").get(0).path("schema").path("openAPIV3Schema");
+                return JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V4).getSchema(schema);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+    }
+
+    /** Schema problems of one manifest, each prefixed with its kind and name. */
+    static List<String> validate(Map<String, Object> manifest) {
+        String kind = String.valueOf(manifest.get("kind"));
+        JsonNode node = JSON.valueToTree(manifest);
+        List<String> problems = new ArrayList<>();
+        String name = node.path("metadata").path("name").asText();
+        switch (kind) {
+            case "PyTorchJob", "TrainJob" -> {
+                for (ValidationMessage message : schema(kind).validate(node)) {
+                    problems.add(kind + " " + name + ": " + message.getMessage());
+                }
+            }
+            case "ConfigMap" -> typed(node, ConfigMap.class, problems);
+            case "Secret" -> typed(node, Secret.class, problems);
+            default -> problems.add("unexpected kind " + kind);
+        }
+        return problems;
+    }
+
+    private static <T extends io.fabric8.kubernetes.api.model.HasMetadata> void typed(JsonNode node, Class<T> type,
+            List<String> problems) {
+        T object = SERIALIZATION.convertValue(node, type);
+        if (object.getMetadata() == null || object.getMetadata().getName() == null) {
+            problems.add(type.getSimpleName() + " without a name");
+        }
+        Object extra = object instanceof ConfigMap c ? c.getAdditionalProperties() : ((Secret) object).getAdditionalProperties();
+        if (extra instanceof Map<?, ?> leftovers && !leftovers.isEmpty()) {
+            problems.add(type.getSimpleName() + " " + object.getMetadata().getName() + " has unknown fields " + leftovers.keySet());
+        }
+    }
+
+    /** Validates every mlplane object in {@code namespace} as stored by the API server. */
+    @SuppressWarnings("unchecked")
+    static List<String> validateAll(KubernetesClient client, String namespace) {
+        List<String> problems = new ArrayList<>();
+        var serialization = client.getKubernetesSerialization();
+        for (GenericKubernetesResource job : client.genericKubernetesResources(KubeflowTestController.PYTORCH_JOBS)
+                .inNamespace(namespace).list().getItems()) {
+            Map<String, Object> map = serialization.convertValue(job, Map.class);
+            Map<String, Object> metadata = (Map<String, Object>) map.get("metadata");
+            metadata.keySet().retainAll(List.of("name", "namespace", "labels", "annotations"));
+            problems.addAll(validate(map));
+        }
+        for (ConfigMap configMap : client.configMaps().inNamespace(namespace).withLabel(TrainingManifests.MANAGED_BY).list().getItems()) {
+            problems.addAll(validate(serialization.convertValue(configMap, Map.class)));
+        }
+        return problems;
+    }
+}

@@ -1,0 +1,120 @@
+package io.mlplane.training.kubernetes;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.dsl.base.CustomResourceDefinitionContext;
+import io.fabric8.kubernetes.client.server.mock.KubernetesMixedDispatcher;
+import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
+import io.fabric8.mockwebserver.Context;
+import io.fabric8.mockwebserver.MockWebServer;
+import io.fabric8.mockwebserver.ServerRequest;
+import io.fabric8.mockwebserver.ServerResponse;
+import io.mlplane.core.MlProvider;
+import io.mlplane.core.MlProviders;
+import io.mlplane.core.kubernetes.KubernetesConfig;
+import io.mlplane.core.mock.JobScript;
+import io.mlplane.core.mock.VirtualClock;
+import io.mlplane.training.TrainingJobSpec;
+import io.mlplane.training.contract.TrainingFixture;
+import java.net.InetAddress;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Queue;
+
+/**
+ * The Kubernetes backend against fabric8's mock API server (CRUD mode, on loopback), with
+ * {@link KubeflowTestController} playing the training operator on a virtual clock. Every manifest the backend
+ * applies is checked against the upstream CRD schema when the fixture closes.
+ */
+final class KubernetesTrainingFixture implements TrainingFixture {
+
+    static final String NAMESPACE = "ml";
+
+    final VirtualClock clock = VirtualClock.create();
+    final KubernetesMockServer server;
+    final KubernetesClient client;
+    final KubeflowTestController controller;
+    final MlProvider provider;
+
+    KubernetesTrainingFixture() {
+        this(b -> b);
+    }
+
+    KubernetesTrainingFixture(java.util.function.UnaryOperator<KubernetesConfig.Builder> configure) {
+        Map<ServerRequest, Queue<ServerResponse>> responses = new HashMap<>();
+        List<CustomResourceDefinitionContext> crds = List.of(
+                new CustomResourceDefinitionContext.Builder().withGroup("kubeflow.org").withVersion("v1")
+                        .withKind("PyTorchJob").withPlural("pytorchjobs").withScope("Namespaced").build(),
+                new CustomResourceDefinitionContext.Builder().withGroup("trainer.kubeflow.org").withVersion("v1alpha1")
+                        .withKind("TrainJob").withPlural("trainjobs").withScope("Namespaced").build());
+        server = new KubernetesMockServer(new Context(), new MockWebServer(), responses,
+                new KubernetesMixedDispatcher(responses, crds), false);
+        server.init(InetAddress.getLoopbackAddress(), 0);
+        client = server.createClient();
+        controller = new KubeflowTestController(clock, server, client, NAMESPACE);
+        provider = MlProviders.kubernetes(configure.apply(KubernetesConfig.builder().namespace(NAMESPACE).client(client)
+                .timeSource(controller)).build());
+    }
+
+    @Override
+    public MlProvider provider() {
+        return provider;
+    }
+
+    @Override
+    public TrainingJobSpec.Builder spec(String name) {
+        return TrainingJobSpec.builder().name(name).image("123456789012.dkr.ecr.us-east-1.amazonaws.com/xgb:1.7")
+                .instanceType("ml.m5.xlarge").outputUri("s3://mlplane-contract/output/").maxRuntime(Duration.ofHours(3))
+                .metricDefinition("validation:auc", "validation:auc=([0-9.eE-]+)")
+                .metricDefinition("loss", "\\bloss=([0-9.eE-]+)");
+    }
+
+    @Override
+    public void completes(String name, Duration runtime, Map<String, Double> metrics) {
+        JobScript script = new JobScript().completesAfter(runtime);
+        metrics.forEach(script::withMetric);
+        controller.script(name, script.toBehavior());
+    }
+
+    @Override
+    public void fails(String name, Duration runtime, String reason) {
+        controller.script(name, new JobScript().failsAfter(runtime, reason).toBehavior());
+    }
+
+    @Override
+    public void interruptedBySpot(String name, int times, Duration runtime) {
+        controller.script(name, new JobScript().completesAfter(runtime).interruptedBySpot(times).toBehavior());
+    }
+
+    @Override
+    public void runsForever(String name) {
+        controller.script(name, new JobScript().staysInProgress().toBehavior());
+    }
+
+    @Override
+    public boolean reportsEveryPhase() {
+        return false;
+    }
+
+    @Override
+    public Duration shortTimeout() {
+        return Duration.ofMinutes(10);
+    }
+
+    @Override
+    public Duration longTimeout() {
+        return Duration.ofHours(12);
+    }
+
+    @Override
+    public void close() {
+        List<String> problems = CrdSchemas.validateAll(client, NAMESPACE);
+        provider.close();
+        client.close();
+        server.destroy();
+        assertThat(problems).as("applied objects that break their schema").isEmpty();
+    }
+}
