@@ -9,7 +9,8 @@ import org.jspecify.annotations.Nullable;
  * enclosing {@link TrainingJobSpec} is built.
  *
  * @param name the channel name the container sees, {@code [A-Za-z0-9.\-_]{1,64}}
- * @param uri where the data is: {@code s3://bucket/prefix} or {@code file:///path}
+ * @param uri where the data is: {@code s3://bucket/prefix}, {@code file:///path} (local backend) or
+ *     {@code pvc://claim/path} (Kubernetes backend)
  * @param contentType the MIME type of the data, or {@code null}
  * @param compression how the objects are compressed
  * @param inputMode how the channel is read, or {@code null} to use the job's default

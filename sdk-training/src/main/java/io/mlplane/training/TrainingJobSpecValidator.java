@@ -22,7 +22,7 @@ final class TrainingJobSpecValidator {
     static final Pattern INSTANCE_TYPE = Pattern.compile("ml\\.[a-z0-9]+(-[a-z0-9]+)*\\.[a-z0-9-]+");
     static final Pattern IMAGE = Pattern.compile("\\S+");
     static final Pattern KMS_KEY = Pattern.compile("[a-zA-Z0-9:/_-]*");
-    static final Pattern DATA_URI = Pattern.compile("(s3://[^/]+/?.*|file:/.*)");
+    static final Pattern DATA_URI = Pattern.compile("(s3://[^/]+/?.*|file:/.*|pvc://[a-z0-9][-a-z0-9.]*(/.*)?)");
     static final Pattern CHANNEL_NAME = Pattern.compile("[A-Za-z0-9.\\-_]+");
     static final Pattern ENV_NAME = Pattern.compile("[a-zA-Z_][a-zA-Z0-9_]*");
     static final Pattern VPC_ID = Pattern.compile("[-0-9a-zA-Z]+");
@@ -119,7 +119,7 @@ final class TrainingJobSpecValidator {
 
     private static void dataUri(Violations v, String field, String uri) {
         if (v.length(field, uri, 1, MAX_URI)) {
-            v.matches(field, uri, DATA_URI, "must be an s3://bucket/prefix or file:/path URI");
+            v.matches(field, uri, DATA_URI, "must be an s3://bucket/prefix, file:/path or pvc://claim/path URI");
         }
     }
 

@@ -55,7 +55,7 @@ final class CrdSchemas {
     /** Schema problems of one manifest, each prefixed with its kind and name. */
     static List<String> validate(Map<String, Object> manifest) {
         String kind = String.valueOf(manifest.get("kind"));
-        JsonNode node = JSON.valueToTree(manifest);
+        JsonNode node = JSON.valueToTree(io.mlplane.core.spi.PlanBodies.revealed(manifest));
         List<String> problems = new ArrayList<>();
         String name = node.path("metadata").path("name").asText();
         switch (kind) {
