@@ -33,6 +33,29 @@ class PlanTest {
     }
 
     @Test
+    void toYamlPrintsOneDocumentPerRequestAndKeepsStringsStrings() throws Exception {
+        Plan plan = new Plan("kubernetes", List.of(
+                new PlannedRequest("kubernetes", "apply v1 ConfigMap", Map.of("kind", "ConfigMap",
+                        "data", Map.of("epochs", "300", "flag", "true", "script", "#!/bin/sh\necho hi\n"))),
+                new PlannedRequest("kubernetes", "apply v1 Secret", Map.of("kind", "Secret",
+                        "stringData", Map.of("TOKEN", Secret.of("s3cr3t"))))));
+
+        String yaml = plan.toYaml();
+
+        assertThat(yaml).doesNotContain("s3cr3t").contains("script: |");
+        ObjectMapper mapper = new ObjectMapper(new com.fasterxml.jackson.dataformat.yaml.YAMLFactory());
+        List<JsonNode> documents;
+        try (var parser = mapper.getFactory().createParser(yaml)) {
+            documents = mapper.readValues(parser, JsonNode.class).readAll();
+        }
+        assertThat(documents).hasSize(2);
+        assertThat(documents.get(0).path("data").path("epochs").isTextual()).isTrue();
+        assertThat(documents.get(0).path("data").path("flag").isTextual()).isTrue();
+        assertThat(documents.get(0).path("data").path("script").asText()).isEqualTo("#!/bin/sh\necho hi\n");
+        assertThat(documents.get(1).path("stringData").path("TOKEN").asText()).isEqualTo("****");
+    }
+
+    @Test
     void bodiesAreDeeplyImmutableCopies() {
         Map<String, Object> inner = new LinkedHashMap<>();
         inner.put("a", 1);

@@ -25,7 +25,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * (with networknt's JSON Schema validator), and core kinds by reading them into fabric8's typed model without
  * leftovers.
  */
-final class CrdSchemas {
+public final class CrdSchemas {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
@@ -53,7 +53,7 @@ final class CrdSchemas {
     }
 
     /** Schema problems of one manifest, each prefixed with its kind and name. */
-    static List<String> validate(Map<String, Object> manifest) {
+    public static List<String> validate(Map<String, Object> manifest) {
         String kind = String.valueOf(manifest.get("kind"));
         JsonNode node = JSON.valueToTree(io.mlplane.core.spi.PlanBodies.revealed(manifest));
         List<String> problems = new ArrayList<>();
