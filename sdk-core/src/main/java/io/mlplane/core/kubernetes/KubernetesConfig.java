@@ -25,6 +25,7 @@ import org.jspecify.annotations.Nullable;
  * @param api which Kubeflow training API to emit
  * @param trainerRuntime the {@code ClusterTrainingRuntime} a Trainer v2 TrainJob refers to
  * @param instanceTypes {@code ml.*} instance type to pod resources and node type
+ * @param jobResources explicit pod resources for particular jobs (by job name), overriding their instance type
  * @param instanceTypeLabel the node label the node type is selected by
  * @param spotNodeSelector node labels that select spot capacity
  * @param spotTolerations tolerations that let spot jobs onto spot nodes
@@ -37,6 +38,7 @@ import org.jspecify.annotations.Nullable;
  */
 public record KubernetesConfig(String namespace, @Nullable KubernetesClient client, @Nullable String serviceAccount,
         List<String> imagePullSecrets, KubeflowApi api, String trainerRuntime, Map<String, InstanceResources> instanceTypes,
+        Map<String, InstanceResources> jobResources,
         String instanceTypeLabel, Map<String, String> spotNodeSelector, List<Toleration> spotTolerations, int backoffLimit,
         String dataLoaderImage, @Nullable String s3CredentialsSecret, TimeSource timeSource) {
 
@@ -50,6 +52,7 @@ public record KubernetesConfig(String namespace, @Nullable KubernetesClient clie
     public KubernetesConfig {
         imagePullSecrets = List.copyOf(imagePullSecrets);
         instanceTypes = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(instanceTypes));
+        jobResources = Map.copyOf(jobResources);
         spotNodeSelector = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(spotNodeSelector));
         spotTolerations = List.copyOf(spotTolerations);
         Violations v = Violations.of("KubernetesConfig");
@@ -84,6 +87,7 @@ public record KubernetesConfig(String namespace, @Nullable KubernetesClient clie
         private KubeflowApi api = KubeflowApi.TRAINING_OPERATOR_V1;
         private String trainerRuntime = "torch-distributed";
         private final Map<String, InstanceResources> instanceTypes = InstanceCatalog.defaults();
+        private final Map<String, InstanceResources> jobResources = new LinkedHashMap<>();
         private String instanceTypeLabel = "node.kubernetes.io/instance-type";
         private final Map<String, String> spotNodeSelector = new LinkedHashMap<>(Map.of("karpenter.sh/capacity-type", "spot"));
         private final List<Toleration> spotTolerations = new ArrayList<>(List.of(
@@ -139,6 +143,13 @@ public record KubernetesConfig(String namespace, @Nullable KubernetesClient clie
             return this;
         }
 
+        /** Gives job {@code jobName} exactly these resources and node type, whatever its instance type says. */
+        public Builder jobResources(String jobName, InstanceResources resources) {
+            jobResources.put(Objects.requireNonNull(jobName, "jobName == null"),
+                    Objects.requireNonNull(resources, "resources == null"));
+            return this;
+        }
+
         /** The node label that carries the node type (default {@code node.kubernetes.io/instance-type}). */
         public Builder instanceTypeLabel(String label) {
             this.instanceTypeLabel = Objects.requireNonNull(label, "label == null");
@@ -190,7 +201,7 @@ public record KubernetesConfig(String namespace, @Nullable KubernetesClient clie
          */
         public KubernetesConfig build() {
             return new KubernetesConfig(namespace, client, serviceAccount, imagePullSecrets, api, trainerRuntime,
-                    instanceTypes, instanceTypeLabel, spotNodeSelector, spotTolerations, backoffLimit, dataLoaderImage,
+                    instanceTypes, jobResources, instanceTypeLabel, spotNodeSelector, spotTolerations, backoffLimit, dataLoaderImage,
                     s3CredentialsSecret, timeSource);
         }
     }

@@ -93,7 +93,8 @@ final class KubernetesTrainingBackend implements TrainingBackend {
             v.length("name", spec.name(), 1, MAX_NAME);
         }
         v.check(!spec.image().isEmpty(), "image", "is required on Kubernetes, which runs containers");
-        v.check(kubernetes.config().instanceTypes().containsKey(spec.instanceType()), "instanceType",
+        v.check(kubernetes.config().instanceTypes().containsKey(spec.instanceType())
+                || kubernetes.config().jobResources().containsKey(spec.name()), "instanceType",
                 "has no Kubernetes resources: add it with KubernetesConfig.Builder.instanceType(\"" + spec.instanceType()
                         + "\", ...)");
         for (int i = 0; i < spec.channels().size(); i++) {

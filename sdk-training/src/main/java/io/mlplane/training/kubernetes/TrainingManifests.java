@@ -257,8 +257,10 @@ final class TrainingManifests {
         return map;
     }
 
+    /** The job's own resources if the configuration names them, else those of its instance type. */
     InstanceResources resources(TrainingJobSpec spec) {
-        return config.instanceTypes().get(spec.instanceType());
+        InstanceResources own = config.jobResources().get(spec.name());
+        return own != null ? own : config.instanceTypes().get(spec.instanceType());
     }
 
     private List<Map<String, Object>> volumes(TrainingJobSpec spec) {

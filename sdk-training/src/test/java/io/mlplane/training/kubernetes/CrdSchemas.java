@@ -3,8 +3,10 @@ package io.mlplane.training.kubernetes;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.networknt.schema.JsonMetaSchema;
 import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.NonValidationKeyword;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
 import io.fabric8.kubernetes.api.model.ConfigMap;
@@ -36,6 +38,22 @@ public final class CrdSchemas {
             "PyTorchJob", "k8s/training-operator/kubeflow.org_pytorchjobs.yaml",
             "TrainJob", "k8s/trainer/trainer.kubeflow.org_trainjobs.yaml");
 
+    /**
+     * JSON Schema draft 4 plus the Kubernetes extensions as known, non-validating keywords. The CEL rules in
+     * {@code x-kubernetes-validations} are not evaluated; everything else of the schema is.
+     */
+    private static final JsonSchemaFactory FACTORY = factory();
+
+    private static JsonSchemaFactory factory() {
+        JsonMetaSchema kubernetes = JsonMetaSchema.builder(JsonMetaSchema.getV4())
+                .keywords(List.of("x-kubernetes-int-or-string", "x-kubernetes-list-type", "x-kubernetes-map-type",
+                        "x-kubernetes-list-map-keys", "x-kubernetes-validations", "x-kubernetes-preserve-unknown-fields",
+                        "x-kubernetes-embedded-resource").stream().map(NonValidationKeyword::new).toList())
+                .build();
+        return JsonSchemaFactory.builder(JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V4)).metaSchema(kubernetes)
+                .defaultMetaSchemaIri(kubernetes.getIri()).build();
+    }
+
     private CrdSchemas() {
     }
 
@@ -45,7 +63,7 @@ public final class CrdSchemas {
             try {
                 JsonNode crd = YAML.readTree(file.toFile());
                 JsonNode schema = crd.path("spec").path("versions").get(0).path("schema").path("openAPIV3Schema");
-                return JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V4).getSchema(schema);
+                return FACTORY.getSchema(schema);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -97,6 +115,9 @@ public final class CrdSchemas {
         }
         for (ConfigMap configMap : client.configMaps().inNamespace(namespace).withLabel(TrainingManifests.MANAGED_BY).list().getItems()) {
             problems.addAll(validate(serialization.convertValue(configMap, Map.class)));
+        }
+        for (Secret secret : client.secrets().inNamespace(namespace).withLabel(TrainingManifests.MANAGED_BY).list().getItems()) {
+            problems.addAll(validate(serialization.convertValue(secret, Map.class)));
         }
         return problems;
     }

@@ -158,6 +158,15 @@ class KubernetesTrainingTest {
             assertThatThrownBy(() -> custom.plan(spotJob("unknown").instanceType("ml.x2iedn.xlarge").build()))
                     .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.fields()).containsExactly("instanceType"));
         }
+        try (MlProvider perJob = MlProviders.kubernetes(KubernetesConfig.builder()
+                .jobResources("big-memory", new InstanceResources("6", "200Gi", 1, "")).build())) {
+            JsonNode pod = manifest(perJob.plan(spotJob("big-memory").instanceType("ml.x2iedn.xlarge").instanceCount(1).build()),
+                    "PyTorchJob").path("spec").path("pytorchReplicaSpecs").path("Master").path("template").path("spec");
+            JsonNode limits = pod.path("containers").get(0).path("resources").path("limits");
+            assertThat(limits.path("memory").asText()).isEqualTo("200Gi");
+            assertThat(limits.path("nvidia.com/gpu").asText()).isEqualTo("1");
+            assertThat(pod.path("nodeSelector").has("node.kubernetes.io/instance-type")).as("no node type given").isFalse();
+        }
     }
 
     @Test
