@@ -51,17 +51,16 @@ final class KubernetesTrainingBackend implements TrainingBackend {
     private final KubernetesContext kubernetes;
     private final KubeflowApi api;
     private final TrainingManifests manifests;
-    private final ResourceDefinitionContext jobType;
+    private final List<ResourceDefinitionContext> jobTypes;
 
     KubernetesTrainingBackend(KubernetesContext kubernetes) {
         this.kubernetes = kubernetes;
         this.api = kubernetes.config().api();
         this.manifests = new TrainingManifests(kubernetes.config());
-        this.jobType = api == KubeflowApi.TRAINER_V2
-                ? new ResourceDefinitionContext.Builder().withGroup("trainer.kubeflow.org").withVersion("v1alpha1")
-                        .withKind("TrainJob").withPlural("trainjobs").withNamespaced(true).build()
-                : new ResourceDefinitionContext.Builder().withGroup("kubeflow.org").withVersion("v1")
-                        .withKind("PyTorchJob").withPlural("pytorchjobs").withNamespaced(true).build();
+        this.jobTypes = api == KubeflowApi.TRAINER_V2
+                ? List.of(new ResourceDefinitionContext.Builder().withGroup("trainer.kubeflow.org").withVersion("v1alpha1")
+                        .withKind("TrainJob").withPlural("trainjobs").withNamespaced(true).build())
+                : java.util.Arrays.stream(KubeflowJobKind.values()).map(KubeflowJobKind::context).toList();
     }
 
     private String namespace() {
@@ -93,6 +92,12 @@ final class KubernetesTrainingBackend implements TrainingBackend {
             v.length("name", spec.name(), 1, MAX_NAME);
         }
         v.check(!spec.image().isEmpty(), "image", "is required on Kubernetes, which runs containers");
+        KubeflowJobKind kind = KubeflowJobKind.of(spec);
+        String tag = "tags['" + KubeflowJobKind.FRAMEWORK_TAG + "']";
+        if (v.check(kind != null, tag, "must be pytorch, xgboost or tensorflow")) {
+            v.check(api != KubeflowApi.TRAINER_V2 || kind != KubeflowJobKind.TENSORFLOW, tag,
+                    "Kubeflow Trainer v2 has no TensorFlow runtime; use the Training Operator v1 API (TFJob)");
+        }
         v.check(kubernetes.config().instanceTypes().containsKey(spec.instanceType())
                 || kubernetes.config().jobResources().containsKey(spec.name()), "instanceType",
                 "has no Kubernetes resources: add it with KubernetesConfig.Builder.instanceType(\"" + spec.instanceType()
@@ -134,7 +139,7 @@ final class KubernetesTrainingBackend implements TrainingBackend {
                             .resource(convert(manifest, ConfigMap.class)).createOr(NonDeletingOperation::update);
                     case "Secret" -> client().secrets().inNamespace(namespace())
                             .resource(convert(manifest, Secret.class)).createOr(NonDeletingOperation::update);
-                    default -> client().genericKubernetesResources(jobType).inNamespace(namespace())
+                    default -> client().genericKubernetesResources(typeOf(kind)).inNamespace(namespace())
                             .resource(convert(manifest, GenericKubernetesResource.class)).create();
                 });
             } catch (ConflictException raced) {
@@ -154,13 +159,32 @@ final class KubernetesTrainingBackend implements TrainingBackend {
         return describe(existing);
     }
 
+    private ResourceDefinitionContext typeOf(String kind) {
+        return jobTypes.stream().filter(t -> t.getKind().equals(kind)).findFirst().orElseThrow();
+    }
+
     private <T> T convert(Map<String, Object> manifest, Class<T> type) {
         return client().getKubernetesSerialization().convertValue(manifest, type);
     }
 
+    /** The job named {@code name}, of whichever kind; kinds whose CRD is not installed count as empty. */
     private Optional<GenericKubernetesResource> job(String name) {
-        return Optional.ofNullable(kubernetes.call(() -> client().genericKubernetesResources(jobType).inNamespace(namespace())
-                .withName(name).get()));
+        for (ResourceDefinitionContext type : jobTypes) {
+            GenericKubernetesResource found = absentIfUninstalled(() -> client().genericKubernetesResources(type)
+                    .inNamespace(namespace()).withName(name).get());
+            if (found != null) {
+                return Optional.of(found);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private <T> @Nullable T absentIfUninstalled(java.util.function.Supplier<T> request) {
+        try {
+            return kubernetes.call(request);
+        } catch (ResourceNotFoundException e) {
+            return null;
+        }
     }
 
     @Override
@@ -177,7 +201,7 @@ final class KubernetesTrainingBackend implements TrainingBackend {
         }
         String name = job.getMetadata().getName();
         Map<String, Double> metrics = light.status() == TrainingJobStatus.COMPLETED ? metrics(job) : Map.of();
-        String podFailure = light.status() == TrainingJobStatus.FAILED ? podFailure(name) : null;
+        String podFailure = light.status() == TrainingJobStatus.FAILED ? podFailure(leadPod(job)) : null;
         return KubeflowStatus.describe(api, map, metrics, podFailure);
     }
 
@@ -191,15 +215,15 @@ final class KubernetesTrainingBackend implements TrainingBackend {
         MetricExtractor extractor = new MetricExtractor(definitions.stream()
                 .map(d -> MetricDefinition.of(d.get("name"), d.get("regex"))).toList());
         Map<String, Double> metrics = new LinkedHashMap<>();
-        for (LogEvent line : masterLog(job.getMetadata().getName())) {
+        for (LogEvent line : leadLog(leadPod(job))) {
             extractor.scan(line.message(), metrics::put);
         }
         return metrics;
     }
 
-    private @Nullable String podFailure(String job) {
+    private @Nullable String podFailure(String leadPod) {
         try {
-            Pod pod = client().pods().inNamespace(namespace()).withName(masterPod(job)).get();
+            Pod pod = client().pods().inNamespace(namespace()).withName(leadPod).get();
             if (pod == null || pod.getStatus() == null || pod.getStatus().getContainerStatuses() == null) {
                 return null;
             }
@@ -212,8 +236,9 @@ final class KubernetesTrainingBackend implements TrainingBackend {
         }
     }
 
-    private String masterPod(String job) {
-        return api == KubeflowApi.TRAINER_V2 ? job + "-node-0-0" : job + "-master-0";
+    private String leadPod(GenericKubernetesResource job) {
+        String name = job.getMetadata().getName();
+        return api == KubeflowApi.TRAINER_V2 ? name + "-node-0-0" : KubeflowJobKind.ofKind(job.getKind()).leadPod(name);
     }
 
     @Override
@@ -231,9 +256,17 @@ final class KubernetesTrainingBackend implements TrainingBackend {
         return found;
     }
 
+    /** One List call per job kind (one in all for Trainer v2). */
     private List<GenericKubernetesResource> listJobs() {
-        return kubernetes.call(() -> client().genericKubernetesResources(jobType).inNamespace(namespace())
-                .withLabel(TrainingManifests.MANAGED_BY, TrainingManifests.MLPLANE).list().getItems());
+        List<GenericKubernetesResource> jobs = new ArrayList<>();
+        for (ResourceDefinitionContext type : jobTypes) {
+            var items = absentIfUninstalled(() -> client().genericKubernetesResources(type).inNamespace(namespace())
+                    .withLabel(TrainingManifests.MANAGED_BY, TrainingManifests.MLPLANE).list().getItems());
+            if (items != null) {
+                jobs.addAll(items);
+            }
+        }
+        return jobs;
     }
 
     @Override
@@ -250,7 +283,7 @@ final class KubernetesTrainingBackend implements TrainingBackend {
         if (describe(job).status().isTerminal()) {
             return;
         }
-        kubernetes.call(() -> client().genericKubernetesResources(jobType).inNamespace(namespace()).withName(name)
+        kubernetes.call(() -> client().genericKubernetesResources(typeOf(job.getKind())).inNamespace(namespace()).withName(name)
                 .edit(current -> {
                     Map<String, Object> spec = current.get("spec");
                     if (api == KubeflowApi.TRAINER_V2) {
@@ -267,16 +300,15 @@ final class KubernetesTrainingBackend implements TrainingBackend {
 
     @Override
     public List<LogEvent> logs(String name) {
-        if (job(name).isEmpty()) {
-            throw new ResourceNotFoundException("kubernetes", "training job '" + name + "' does not exist");
-        }
-        return masterLog(name);
+        GenericKubernetesResource job = job(name).orElseThrow(() -> new ResourceNotFoundException("kubernetes",
+                "training job '" + name + "' does not exist"));
+        return leadLog(leadPod(job));
     }
 
-    private List<LogEvent> masterLog(String job) {
+    private List<LogEvent> leadLog(String pod) {
         String text;
         try {
-            text = client().pods().inNamespace(namespace()).withName(masterPod(job)).usingTimestamps().getLog();
+            text = client().pods().inNamespace(namespace()).withName(pod).usingTimestamps().getLog();
         } catch (KubernetesClientException e) {
             return List.of();
         }

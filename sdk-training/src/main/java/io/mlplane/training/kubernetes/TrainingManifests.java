@@ -51,15 +51,19 @@ final class TrainingManifests {
 
     /** The pods' names, which serve as the SageMaker hosts and resolve inside the cluster. */
     static List<String> hosts(KubeflowApi api, TrainingJobSpec spec) {
-        List<String> hosts = new ArrayList<>();
-        for (int i = 0; i < spec.instanceCount(); i++) {
-            if (api == KubeflowApi.TRAINER_V2) {
+        if (api == KubeflowApi.TRAINER_V2) {
+            List<String> hosts = new ArrayList<>();
+            for (int i = 0; i < spec.instanceCount(); i++) {
                 hosts.add(spec.name() + "-node-0-" + i);
-            } else {
-                hosts.add(i == 0 ? spec.name() + "-master-0" : spec.name() + "-worker-" + (i - 1));
             }
+            return hosts;
         }
-        return hosts;
+        return KubeflowJobKind.of(spec).hosts(spec.name(), spec.instanceCount());
+    }
+
+    /** The Trainer v2 runtime for the spec's framework. */
+    String trainerRuntime(TrainingJobSpec spec) {
+        return KubeflowJobKind.of(spec) == KubeflowJobKind.XGBOOST ? "xgboost-distributed" : config.trainerRuntime();
     }
 
     /** ConfigMap, optional Secret, job; {@code hash} identifies the spec. */
@@ -70,7 +74,8 @@ final class TrainingManifests {
         if (spec.environment().stream().anyMatch(EnvironmentVariable::secret)) {
             manifests.add(secret(spec));
         }
-        manifests.add(config.api() == KubeflowApi.TRAINER_V2 ? trainJob(spec, hash, hosts) : pyTorchJob(spec, hash, hosts));
+        manifests.add(config.api() == KubeflowApi.TRAINER_V2 ? trainJob(spec, hash, hosts)
+                : operatorJob(KubeflowJobKind.of(spec), spec, hash, hosts));
         return manifests;
     }
 
@@ -139,33 +144,33 @@ final class TrainingManifests {
         return spot != null ? spot.maxWait().toSeconds() : spec.maxRuntime().toSeconds();
     }
 
-    private Map<String, Object> pyTorchJob(TrainingJobSpec spec, String hash, List<String> hosts) {
+    private Map<String, Object> operatorJob(KubeflowJobKind kind, TrainingJobSpec spec, String hash, List<String> hosts) {
         Map<String, Object> runPolicy = new LinkedHashMap<>();
         runPolicy.put("cleanPodPolicy", "None");
         runPolicy.put("backoffLimit", config.backoffLimit());
         runPolicy.put("activeDeadlineSeconds", deadlineSeconds(spec));
         runPolicy.put("suspend", false);
         Map<String, Object> replicas = new LinkedHashMap<>();
-        replicas.put("Master", replica(spec, hosts, 1));
+        replicas.put(kind.leadRole, replica(kind, spec, hosts, 1));
         if (spec.instanceCount() > 1) {
-            replicas.put("Worker", replica(spec, hosts, spec.instanceCount() - 1));
+            replicas.put("Worker", replica(kind, spec, hosts, spec.instanceCount() - 1));
         }
         Map<String, Object> jobSpec = new LinkedHashMap<>();
         jobSpec.put("runPolicy", runPolicy);
-        jobSpec.put("pytorchReplicaSpecs", replicas);
+        jobSpec.put(kind.replicaSpecs, replicas);
         Map<String, Object> job = new LinkedHashMap<>();
         job.put("apiVersion", "kubeflow.org/v1");
-        job.put("kind", "PyTorchJob");
+        job.put("kind", kind.kind);
         job.put("metadata", metadata(spec.name(), spec, annotations(spec, hash)));
         job.put("spec", jobSpec);
         return job;
     }
 
-    private Map<String, Object> replica(TrainingJobSpec spec, List<String> hosts, int count) {
+    private Map<String, Object> replica(KubeflowJobKind kind, TrainingJobSpec spec, List<String> hosts, int count) {
         Map<String, Object> template = new LinkedHashMap<>();
         template.put("metadata", Map.of("labels", labels(spec)));
         Map<String, Object> pod = podSpec(spec, hosts);
-        pod.put("containers", List.of(trainingContainer(spec, hosts, "pytorch", true)));
+        pod.put("containers", List.of(trainingContainer(spec, hosts, kind.container, true)));
         template.put("spec", pod);
         Map<String, Object> replica = new LinkedHashMap<>();
         replica.put("replicas", count);
@@ -195,7 +200,7 @@ final class TrainingManifests {
         patch.put("manager", PATCH_MANAGER);
         patch.put("trainingRuntimeSpec", Map.of("template", Map.of("spec", Map.of("replicatedJobs", List.of(nodeJob)))));
         Map<String, Object> jobSpec = new LinkedHashMap<>();
-        jobSpec.put("runtimeRef", Map.of("name", config.trainerRuntime()));
+        jobSpec.put("runtimeRef", Map.of("name", trainerRuntime(spec)));
         jobSpec.put("suspend", false);
         jobSpec.put("activeDeadlineSeconds", deadlineSeconds(spec));
         jobSpec.put("trainer", trainer);

@@ -36,6 +36,8 @@ public final class CrdSchemas {
     private static final Map<String, JsonSchema> SCHEMAS = new ConcurrentHashMap<>();
     private static final Map<String, String> FILES = Map.of(
             "PyTorchJob", "k8s/training-operator/kubeflow.org_pytorchjobs.yaml",
+            "XGBoostJob", "k8s/training-operator/kubeflow.org_xgboostjobs.yaml",
+            "TFJob", "k8s/training-operator/kubeflow.org_tfjobs.yaml",
             "TrainJob", "k8s/trainer/trainer.kubeflow.org_trainjobs.yaml");
 
     /**
@@ -77,7 +79,7 @@ public final class CrdSchemas {
         List<String> problems = new ArrayList<>();
         String name = node.path("metadata").path("name").asText();
         switch (kind) {
-            case "PyTorchJob", "TrainJob" -> {
+            case "PyTorchJob", "XGBoostJob", "TFJob", "TrainJob" -> {
                 for (ValidationMessage message : schema(kind).validate(node)) {
                     problems.add(kind + " " + name + ": " + message.getMessage());
                 }
@@ -106,12 +108,14 @@ public final class CrdSchemas {
     static List<String> validateAll(KubernetesClient client, String namespace) {
         List<String> problems = new ArrayList<>();
         var serialization = client.getKubernetesSerialization();
-        for (GenericKubernetesResource job : client.genericKubernetesResources(KubeflowTestController.PYTORCH_JOBS)
-                .inNamespace(namespace).list().getItems()) {
-            Map<String, Object> map = serialization.convertValue(job, Map.class);
-            Map<String, Object> metadata = (Map<String, Object>) map.get("metadata");
-            metadata.keySet().retainAll(List.of("name", "namespace", "labels", "annotations"));
-            problems.addAll(validate(map));
+        for (KubeflowJobKind kind : KubeflowJobKind.values()) {
+            for (GenericKubernetesResource job : client.genericKubernetesResources(kind.context()).inNamespace(namespace)
+                    .list().getItems()) {
+                Map<String, Object> map = serialization.convertValue(job, Map.class);
+                Map<String, Object> metadata = (Map<String, Object>) map.get("metadata");
+                metadata.keySet().retainAll(List.of("name", "namespace", "labels", "annotations"));
+                problems.addAll(validate(map));
+            }
         }
         for (ConfigMap configMap : client.configMaps().inNamespace(namespace).withLabel(TrainingManifests.MANAGED_BY).list().getItems()) {
             problems.addAll(validate(serialization.convertValue(configMap, Map.class)));

@@ -24,14 +24,13 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Plays the Kubeflow Training Operator v1 against the mock API server, on a virtual clock: every time a wait
- * sleeps, it walks each mlplane PyTorchJob's status conditions along the job's scripted timeline, the way the
+ * sleeps, it walks each PyTorchJob's, XGBoostJob's and TFJob's status conditions along the job's scripted timeline, the way the
  * operator sets them (one condition per type, replaced when it changes; Running and Restarting exclude each
  * other), honours {@code runPolicy.suspend}, and serves the master pod's log and termination message.
  */
 final class KubeflowTestController implements TimeSource {
 
-    static final ResourceDefinitionContext PYTORCH_JOBS = new ResourceDefinitionContext.Builder().withGroup("kubeflow.org")
-            .withVersion("v1").withKind("PyTorchJob").withPlural("pytorchjobs").withNamespaced(true).build();
+    static final ResourceDefinitionContext PYTORCH_JOBS = KubeflowJobKind.PYTORCH.context();
 
     private final VirtualClock clock;
     private final KubernetesMockServer server;
@@ -64,55 +63,62 @@ final class KubeflowTestController implements TimeSource {
         reconcile();
     }
 
-    @SuppressWarnings("unchecked")
     synchronized void reconcile() {
         Instant now = clock.now();
-        for (GenericKubernetesResource job : client.genericKubernetesResources(PYTORCH_JOBS).inNamespace(namespace).list().getItems()) {
-            String name = job.getMetadata().getName();
-            Instant created = firstSeen.computeIfAbsent(name, n -> now);
-            Map<String, Object> spec = job.get("spec");
-            Map<String, Object> runPolicy = (Map<String, Object>) spec.getOrDefault("runPolicy", Map.of());
-            long deadline = ((Number) runPolicy.getOrDefault("activeDeadlineSeconds", 86_400)).longValue();
-            boolean spot = "true".equals(job.getMetadata().getAnnotations().get(TrainingManifests.SPOT));
-            MockBehavior behavior = scripts.getOrDefault(name, new JobScript().toBehavior());
-            TrainingTimeline timeline = TrainingTimeline.of(spot, Duration.ofDays(28), null, behavior, created);
-            if (Boolean.TRUE.equals(runPolicy.get("suspend"))) {
-                timeline = timeline.stoppedAt(suspendedAt.computeIfAbsent(name, n -> now));
+        for (KubeflowJobKind kind : KubeflowJobKind.values()) {
+            for (GenericKubernetesResource job : client.genericKubernetesResources(kind.context()).inNamespace(namespace)
+                    .list().getItems()) {
+                reconcile(kind, job, now);
             }
-            Instant deadlineAt = created.plusSeconds(deadline);
-            List<Map<String, Object>> conditions = new ArrayList<>();
-            for (StatusTransition t : timeline.historyAt(now.isAfter(deadlineAt) ? deadlineAt : now)) {
-                String type = switch (t.status()) {
-                    case STARTING -> "Created";
-                    case TRAINING -> "Running";
-                    case INTERRUPTED -> "Restarting";
-                    case COMPLETED -> "Succeeded";
-                    case FAILED -> "Failed";
-                    case STOPPED -> "Suspended";
-                    default -> null;
-                };
-                if (type != null) {
-                    set(conditions, type, null, t.status() == SecondaryStatus.FAILED ? t.message() : "", t.startTime());
-                }
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private void reconcile(KubeflowJobKind kind, GenericKubernetesResource job, Instant now) {
+        String name = job.getMetadata().getName();
+        Instant created = firstSeen.computeIfAbsent(name, n -> now);
+        Map<String, Object> spec = job.get("spec");
+        Map<String, Object> runPolicy = (Map<String, Object>) spec.getOrDefault("runPolicy", Map.of());
+        long deadline = ((Number) runPolicy.getOrDefault("activeDeadlineSeconds", 86_400)).longValue();
+        boolean spot = "true".equals(job.getMetadata().getAnnotations().get(TrainingManifests.SPOT));
+        MockBehavior behavior = scripts.getOrDefault(name, new JobScript().toBehavior());
+        TrainingTimeline timeline = TrainingTimeline.of(spot, Duration.ofDays(28), null, behavior, created);
+        if (Boolean.TRUE.equals(runPolicy.get("suspend"))) {
+            timeline = timeline.stoppedAt(suspendedAt.computeIfAbsent(name, n -> now));
+        }
+        Instant deadlineAt = created.plusSeconds(deadline);
+        List<Map<String, Object>> conditions = new ArrayList<>();
+        for (StatusTransition t : timeline.historyAt(now.isAfter(deadlineAt) ? deadlineAt : now)) {
+            String type = switch (t.status()) {
+                case STARTING -> "Created";
+                case TRAINING -> "Running";
+                case INTERRUPTED -> "Restarting";
+                case COMPLETED -> "Succeeded";
+                case FAILED -> "Failed";
+                case STOPPED -> "Suspended";
+                default -> null;
+            };
+            if (type != null) {
+                set(conditions, type, null, t.status() == SecondaryStatus.FAILED ? t.message() : "", t.startTime());
             }
-            boolean terminal = timeline.isTerminalAt(now);
-            if (now.isAfter(deadlineAt) && !terminal) {
-                set(conditions, "Failed", "DeadlineExceeded", "PyTorchJob " + name + " is active more than " + deadline + "s", deadlineAt);
-                terminal = true;
-            }
-            Map<String, Object> status = new LinkedHashMap<>();
-            status.put("conditions", conditions);
-            status.put("startTime", created.truncatedTo(ChronoUnit.SECONDS).toString());
-            if (terminal && timeline.end() != null) {
-                status.put("completionTime", timeline.end().truncatedTo(ChronoUnit.SECONDS).toString());
-            }
-            if (!status.equals(job.getAdditionalProperties().get("status"))) {
-                job.setAdditionalProperty("status", status);
-                client.genericKubernetesResources(PYTORCH_JOBS).inNamespace(namespace).resource(job).update();
-            }
-            if (terminal && published.add(name)) {
-                publishPod(name, behavior, timeline);
-            }
+        }
+        boolean terminal = timeline.isTerminalAt(now);
+        if (now.isAfter(deadlineAt) && !terminal) {
+            set(conditions, "Failed", "DeadlineExceeded", "PyTorchJob " + name + " is active more than " + deadline + "s", deadlineAt);
+            terminal = true;
+        }
+        Map<String, Object> status = new LinkedHashMap<>();
+        status.put("conditions", conditions);
+        status.put("startTime", created.truncatedTo(ChronoUnit.SECONDS).toString());
+        if (terminal && timeline.end() != null) {
+            status.put("completionTime", timeline.end().truncatedTo(ChronoUnit.SECONDS).toString());
+        }
+        if (!status.equals(job.getAdditionalProperties().get("status"))) {
+            job.setAdditionalProperty("status", status);
+            client.genericKubernetesResources(kind.context()).inNamespace(namespace).resource(job).update();
+        }
+        if (terminal && published.add(name)) {
+            publishPod(kind, name, behavior, timeline);
         }
     }
 
@@ -140,7 +146,7 @@ final class KubeflowTestController implements TimeSource {
     }
 
     /** The master pod's log (metrics as name=value lines) and, for failures, its termination message. */
-    private void publishPod(String job, MockBehavior behavior, TrainingTimeline timeline) {
+    private void publishPod(KubeflowJobKind kind, String job, MockBehavior behavior, TrainingTimeline timeline) {
         StringBuilder log = new StringBuilder();
         Instant at = timeline.start();
         for (StatusTransition t : timeline.historyAt(clock.now())) {
@@ -149,12 +155,12 @@ final class KubeflowTestController implements TimeSource {
         behavior.logLines().forEach(line -> log.append(at).append(' ').append(line).append('\n'));
         behavior.metrics().forEach((metric, value) -> log.append(timeline.end()).append(' ').append(metric).append('=')
                 .append(value).append('\n'));
-        String pod = job + "-master-0";
+        String pod = kind.leadPod(job);
         server.expect().get().withPath("/api/v1/namespaces/" + namespace + "/pods/" + pod + "/log?pretty=false&timestamps=true")
                 .andReturn(200, log.toString()).always();
         if (behavior.outcome() == MockBehavior.Outcome.FAIL) {
             client.pods().inNamespace(namespace).resource(new PodBuilder().withNewMetadata().withName(pod).endMetadata()
-                    .withNewStatus().addNewContainerStatus().withName("pytorch").withNewState().withNewTerminated()
+                    .withNewStatus().addNewContainerStatus().withName(kind.container).withNewState().withNewTerminated()
                     .withExitCode(1).withMessage(behavior.failureReason()).endTerminated().endState().endContainerStatus()
                     .endStatus().build()).create();
         }

@@ -45,11 +45,13 @@ final class KubernetesTrainingFixture implements TrainingFixture {
 
     KubernetesTrainingFixture(java.util.function.UnaryOperator<KubernetesConfig.Builder> configure) {
         Map<ServerRequest, Queue<ServerResponse>> responses = new HashMap<>();
-        List<CustomResourceDefinitionContext> crds = List.of(
-                new CustomResourceDefinitionContext.Builder().withGroup("kubeflow.org").withVersion("v1")
-                        .withKind("PyTorchJob").withPlural("pytorchjobs").withScope("Namespaced").build(),
-                new CustomResourceDefinitionContext.Builder().withGroup("trainer.kubeflow.org").withVersion("v1alpha1")
-                        .withKind("TrainJob").withPlural("trainjobs").withScope("Namespaced").build());
+        List<CustomResourceDefinitionContext> crds = new java.util.ArrayList<>();
+        for (KubeflowJobKind kind : KubeflowJobKind.values()) {
+            crds.add(new CustomResourceDefinitionContext.Builder().withGroup("kubeflow.org").withVersion("v1")
+                    .withKind(kind.kind).withPlural(kind.plural).withScope("Namespaced").build());
+        }
+        crds.add(new CustomResourceDefinitionContext.Builder().withGroup("trainer.kubeflow.org").withVersion("v1alpha1")
+                .withKind("TrainJob").withPlural("trainjobs").withScope("Namespaced").build());
         server = new KubernetesMockServer(new Context(), new MockWebServer(), responses,
                 new KubernetesMixedDispatcher(responses, crds), false);
         server.init(InetAddress.getLoopbackAddress(), 0);

@@ -193,6 +193,48 @@ class KubernetesTrainingTest {
     }
 
     @Test
+    void theFrameworkTagChoosesTheJobKind() {
+        try (KubernetesTrainingFixture k8s = new KubernetesTrainingFixture()) {
+            for (String framework : List.of("xgboost", "tensorflow")) {
+                String name = framework + "-job";
+                k8s.completes(name, Duration.ofMinutes(20), Map.of("validation:auc", 0.8));
+                TrainingJobSpec spec = k8s.spec(name).instanceCount(2).tag("mlplane.io/framework", framework).build();
+                Plan plan = k8s.provider.plan(spec);
+                JsonNode job = JSON.valueToTree(plan.requests().get(plan.requests().size() - 1).body());
+                assertThat(CrdSchemas.validate(JSON.convertValue(job, Map.class))).isEmpty();
+
+                TrainingResult result = k8s.provider.submit(spec).awaitCompletion(Duration.ofHours(2));
+
+                assertThat(result.status()).isEqualTo(TrainingJobStatus.COMPLETED);
+                assertThat(result.finalMetrics()).containsEntry("validation:auc", 0.8);
+                if (framework.equals("xgboost")) {
+                    assertThat(job.path("kind").asText()).isEqualTo("XGBoostJob");
+                    JsonNode replicas = job.path("spec").path("xgbReplicaSpecs");
+                    assertThat(replicas.path("Master").path("template").path("spec").path("containers").get(0).path("name").asText())
+                            .isEqualTo("xgboost");
+                    assertThat(replicas.path("Worker").path("replicas").asInt()).isEqualTo(1);
+                } else {
+                    assertThat(job.path("kind").asText()).isEqualTo("TFJob");
+                    JsonNode chief = job.path("spec").path("tfReplicaSpecs").path("Chief");
+                    assertThat(chief.path("template").path("spec").path("containers").get(0).path("name").asText()).isEqualTo("tensorflow");
+                    assertThat(env(chief.path("template").path("spec").path("containers").get(0)))
+                            .containsEntry("SM_HOSTS", "[\"tensorflow-job-chief-0\",\"tensorflow-job-worker-0\"]");
+                }
+            }
+            assertThat(k8s.provider.list(TrainingJob.class)).extracting(TrainingJob::name).contains("xgboost-job", "tensorflow-job");
+            assertThatThrownBy(() -> k8s.provider.plan(k8s.spec("odd").tag("mlplane.io/framework", "caffe").build()))
+                    .isInstanceOfSatisfying(ValidationException.class,
+                            e -> assertThat(e.fields()).containsExactly("tags['mlplane.io/framework']"));
+        }
+        try (MlProvider v2 = offline(KubeflowApi.TRAINER_V2)) {
+            assertThat(manifest(v2.plan(spotJob("xgb-v2").tag("mlplane.io/framework", "xgboost").build()), "TrainJob")
+                    .path("spec").path("runtimeRef").path("name").asText()).isEqualTo("xgboost-distributed");
+            assertThatThrownBy(() -> v2.plan(spotJob("tf-v2").tag("mlplane.io/framework", "tensorflow").build()))
+                    .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e).hasMessageContaining("TFJob"));
+        }
+    }
+
+    @Test
     void theImageItselfRunsWithTrainAsSageMakerRunsCustomImages() {
         try (MlProvider ml = offline(KubeflowApi.TRAINING_OPERATOR_V1)) {
             JsonNode container = manifest(ml.plan(spotJob("image-only").entryPoint(List.of()).build()), "PyTorchJob")
