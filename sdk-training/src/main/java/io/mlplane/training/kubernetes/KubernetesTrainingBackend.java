@@ -40,7 +40,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * Training jobs as Kubeflow jobs. Submits are idempotent through the {@code mlplane.io/spec-hash} annotation;
  * every object carries {@code app.kubernetes.io/managed-by: mlplane} and {@code mlplane.io/training-job: <name>},
- * so one label selector lists jobs and removes a job's objects. Many jobs are observed with one List call.
+ * so one label selector lists jobs and removes a job's objects. Many jobs are observed with one List call per
+ * job kind (Training Operator v1 has three: PyTorchJob, XGBoostJob, TFJob; kinds whose CRD is not installed are
+ * skipped).
  */
 final class KubernetesTrainingBackend implements TrainingBackend {
 

@@ -1,7 +1,7 @@
 /**
- * Training jobs on Kubernetes as Kubeflow training jobs (Training Operator v1 {@code PyTorchJob} by default, or
- * Trainer v2 {@code TrainJob}), with the SageMaker container contract rebuilt from Kubernetes parts. How each
- * step works:
+ * Training jobs on Kubernetes as Kubeflow training jobs (Training Operator v1 {@code PyTorchJob} by default,
+ * {@code XGBoostJob} / {@code TFJob} when the spec's {@code mlplane.io/framework} tag says so, or Trainer v2
+ * {@code TrainJob}), with the SageMaker container contract rebuilt from Kubernetes parts. How each step works:
  * <ol>
  *   <li>A ConfigMap {@code <job>-mlplane} holds {@code hyperparameters.json}, {@code inputdataconfig.json}, a
  *       {@code resourceconfig.json} template and two shell scripts; it is mounted at {@code /mlplane/config}.</li>
