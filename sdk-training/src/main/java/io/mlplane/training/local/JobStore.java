@@ -43,7 +43,17 @@ final class JobStore {
         return jobs.resolve(name);
     }
 
+    /**
+     * Writes the job's record. Saves of one job are serialized on its state, so that two threads (a stop request
+     * and the runner) never interleave and an older snapshot never overwrites a newer one.
+     */
     void save(LocalJobState state) {
+        synchronized (state) {
+            write(jobDirectory(state.name).resolve("job.json"), record(state));
+        }
+    }
+
+    private JsonNode record(LocalJobState state) {
         TrainingJobDescription d = state.describe();
         ObjectNode record = JSON.createObjectNode();
         record.put("name", d.name());
@@ -74,7 +84,7 @@ final class JobStore {
         }
         record.put("ownerPid", SELF.pid());
         SELF.info().startInstant().ifPresent(start -> record.put("ownerStart", start.toString()));
-        write(jobDirectory(d.name()).resolve("job.json"), record);
+        return record;
     }
 
     /** The recorded job named {@code name}, if any, as it is honestly known now. */
@@ -142,7 +152,7 @@ final class JobStore {
     private static void write(Path file, JsonNode record) {
         try {
             Files.createDirectories(file.getParent());
-            Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
+            Path temporary = Files.createTempFile(file.getParent(), "job", ".json.tmp");
             JSON.writerWithDefaultPrettyPrinter().writeValue(temporary.toFile(), record);
             try {
                 Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);

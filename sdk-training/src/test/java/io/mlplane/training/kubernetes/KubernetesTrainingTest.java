@@ -67,6 +67,11 @@ class KubernetesTrainingTest {
         throw new AssertionError("no " + kind + " in " + plan.toJson());
     }
 
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> asMap(JsonNode node) {
+        return JSON.convertValue(node, Map.class);
+    }
+
     private static Map<String, String> env(JsonNode container) {
         Map<String, String> env = new java.util.LinkedHashMap<>();
         container.path("env").forEach(e -> env.put(e.path("name").asText(), e.has("value") ? e.path("value").asText() : "<ref>"));
@@ -98,7 +103,7 @@ class KubernetesTrainingTest {
     void theCrdValidatorCatchesWhatTheSchemaForbids() {
         Map<String, Object> job;
         try (MlProvider ml = offline(KubeflowApi.TRAINING_OPERATOR_V1)) {
-            job = JSON.convertValue(manifest(ml.plan(spotJob("broken").build()), "PyTorchJob"), Map.class);
+            job = asMap(manifest(ml.plan(spotJob("broken").build()), "PyTorchJob"));
         }
         Map<String, Object> master = (Map<String, Object>) ((Map<String, Object>) ((Map<String, Object>) job.get("spec"))
                 .get("pytorchReplicaSpecs")).get("Master");
@@ -122,7 +127,7 @@ class KubernetesTrainingTest {
         }
 
         JsonNode job = manifest(plan, "TrainJob");
-        assertThat(CrdSchemas.validate(JSON.convertValue(job, Map.class))).isEmpty();
+        assertThat(CrdSchemas.validate(asMap(job))).isEmpty();
         assertThat(job.path("spec").path("runtimeRef").path("name").asText()).isEqualTo("torch-distributed");
         assertThat(job.path("spec").path("trainer").path("numNodes").asInt()).isEqualTo(3);
         assertThat(job.path("spec").path("trainer").path("resourcesPerNode").path("limits").path("nvidia.com/gpu").asText()).isEqualTo("4");
@@ -201,7 +206,7 @@ class KubernetesTrainingTest {
                 TrainingJobSpec spec = k8s.spec(name).instanceCount(2).tag("mlplane.io/framework", framework).build();
                 Plan plan = k8s.provider.plan(spec);
                 JsonNode job = JSON.valueToTree(plan.requests().get(plan.requests().size() - 1).body());
-                assertThat(CrdSchemas.validate(JSON.convertValue(job, Map.class))).isEmpty();
+                assertThat(CrdSchemas.validate(asMap(job))).isEmpty();
 
                 TrainingResult result = k8s.provider.submit(spec).awaitCompletion(Duration.ofHours(2));
 

@@ -86,6 +86,17 @@ class LocalTrainingTest {
         return work.resolve("jobs").resolve(job).resolve(host);
     }
 
+    /** Waits until the program has printed {@code line}, that is, has got past its setup (such as a trap). */
+    private static void awaitLogLine(TrainingJob job, String line) throws InterruptedException {
+        for (int i = 0; i < 1000; i++) {
+            if (job.logs().stream().anyMatch(e -> e.message().equals(line))) {
+                return;
+            }
+            Thread.sleep(10);
+        }
+        throw new AssertionError("the program never printed " + line);
+    }
+
     private static TrainingResult await(TrainingJob job) {
         return job.awaitCompletion(Duration.ofSeconds(60));
     }
@@ -241,11 +252,8 @@ class LocalTrainingTest {
     @Test
     void stopSendsSigtermSoTheProgramCanCleanUp() throws InterruptedException {
         TrainingJob job = ml.submit(shell("stoppable",
-                "trap 'echo got-term > \"$SM_OUTPUT_DATA_DIR/term.txt\"; exit 0' TERM; while true; do sleep 0.05; done").build());
-        for (int i = 0; i < 500 && job.describe().secondaryStatus() != SecondaryStatus.TRAINING; i++) {
-            Thread.sleep(10);
-        }
-        Thread.sleep(200);
+                "trap 'echo got-term > \"$SM_OUTPUT_DATA_DIR/term.txt\"; exit 0' TERM; echo ready; while true; do sleep 0.05; done").build());
+        awaitLogLine(job, "ready");
 
         job.stop();
 
@@ -258,10 +266,8 @@ class LocalTrainingTest {
 
     @Test
     void aProgramThatIgnoresSigtermIsKilledAfterTheGracePeriod() throws InterruptedException {
-        TrainingJob job = ml.submit(shell("stubborn", "trap '' TERM; while true; do sleep 0.05; done").build());
-        for (int i = 0; i < 500 && job.describe().secondaryStatus() != SecondaryStatus.TRAINING; i++) {
-            Thread.sleep(10);
-        }
+        TrainingJob job = ml.submit(shell("stubborn", "trap '' TERM; echo ready; while true; do sleep 0.05; done").build());
+        awaitLogLine(job, "ready");
 
         job.stop();
 
