@@ -213,9 +213,12 @@ final class KubernetesTrainingBackend implements TrainingBackend {
         if (json == null) {
             return Map.of();
         }
-        List<Map<String, String>> definitions = client().getKubernetesSerialization().unmarshal(json, List.class);
-        MetricExtractor extractor = new MetricExtractor(definitions.stream()
-                .map(d -> MetricDefinition.of(d.get("name"), d.get("regex"))).toList());
+        List<MetricDefinition> definitions = new ArrayList<>();
+        for (Object raw : client().getKubernetesSerialization().unmarshal(json, List.class)) {
+            Map<?, ?> d = (Map<?, ?>) raw;
+            definitions.add(MetricDefinition.of(String.valueOf(d.get("name")), String.valueOf(d.get("regex"))));
+        }
+        MetricExtractor extractor = new MetricExtractor(definitions);
         Map<String, Double> metrics = new LinkedHashMap<>();
         for (LogEvent line : leadLog(leadPod(job))) {
             extractor.scan(line.message(), metrics::put);
