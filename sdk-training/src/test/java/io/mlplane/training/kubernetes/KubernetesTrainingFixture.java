@@ -16,9 +16,9 @@ import io.mlplane.core.kubernetes.KubernetesConfig;
 import io.mlplane.core.mock.JobScript;
 import io.mlplane.core.mock.VirtualClock;
 import io.mlplane.training.TrainingJobSpec;
-import io.mlplane.training.contract.TrainingFixture;
+import io.mlplane.training.contract.ScriptedTrainingFixture;
+import java.util.function.UnaryOperator;
 import java.net.InetAddress;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,7 +29,7 @@ import java.util.Queue;
  * {@link KubeflowTestController} playing the training operator on a virtual clock. Every manifest the backend
  * applies is checked against the upstream CRD schema when the fixture closes.
  */
-final class KubernetesTrainingFixture implements TrainingFixture {
+final class KubernetesTrainingFixture extends ScriptedTrainingFixture {
 
     static final String NAMESPACE = "ml";
 
@@ -68,47 +68,18 @@ final class KubernetesTrainingFixture implements TrainingFixture {
 
     @Override
     public TrainingJobSpec.Builder spec(String name) {
-        return TrainingJobSpec.builder().name(name).image("123456789012.dkr.ecr.us-east-1.amazonaws.com/xgb:1.7")
-                .instanceType("ml.m5.xlarge").outputUri("s3://mlplane-contract/output/").maxRuntime(Duration.ofHours(3))
-                .metricDefinition("validation:auc", "validation:auc=([0-9.eE-]+)")
+        return baseSpec(name).metricDefinition("validation:auc", "validation:auc=([0-9.eE-]+)")
                 .metricDefinition("loss", "\\bloss=([0-9.eE-]+)");
     }
 
     @Override
-    public void completes(String name, Duration runtime, Map<String, Double> metrics) {
-        JobScript script = new JobScript().completesAfter(runtime);
-        metrics.forEach(script::withMetric);
-        controller.script(name, script.toBehavior());
-    }
-
-    @Override
-    public void fails(String name, Duration runtime, String reason) {
-        controller.script(name, new JobScript().failsAfter(runtime, reason).toBehavior());
-    }
-
-    @Override
-    public void interruptedBySpot(String name, int times, Duration runtime) {
-        controller.script(name, new JobScript().completesAfter(runtime).interruptedBySpot(times).toBehavior());
-    }
-
-    @Override
-    public void runsForever(String name) {
-        controller.script(name, new JobScript().staysInProgress().toBehavior());
+    protected void script(String name, UnaryOperator<JobScript> how) {
+        controller.script(name, how.apply(new JobScript()).toBehavior());
     }
 
     @Override
     public boolean reportsEveryPhase() {
         return false;
-    }
-
-    @Override
-    public Duration shortTimeout() {
-        return Duration.ofMinutes(10);
-    }
-
-    @Override
-    public Duration longTimeout() {
-        return Duration.ofHours(12);
     }
 
     @Override
