@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Supplier;
+import java.util.function.ToDoubleFunction;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -34,6 +35,7 @@ public final class JobScript {
     private Duration interruptionDowntime = MockBehavior.DEFAULT.interruptionDowntime();
     private @Nullable Supplier<? extends MlException> submitFailure;
     private final List<String> logLines = new ArrayList<>();
+    private @Nullable ToDoubleFunction<Map<String, String>> objective;
 
     /**
      * A standalone script, not attached to a mock provider: for fakes of other backends that follow the same
@@ -106,10 +108,19 @@ public final class JobScript {
         return this;
     }
 
+    /**
+     * For tuning jobs: each trial's objective value is {@code objective} applied to the trial's tuned
+     * hyperparameters; each trial runs for this script's runtime.
+     */
+    public synchronized JobScript evaluates(ToDoubleFunction<Map<String, String>> objective) {
+        this.objective = Objects.requireNonNull(objective, "objective == null");
+        return this;
+    }
+
     /** The script as it stands now. */
     public synchronized MockBehavior toBehavior() {
         return new MockBehavior(outcome, runtime, failureReason, metrics, billableSeconds, spotInterruptions,
-                interruptionDowntime, submitFailure, logLines);
+                interruptionDowntime, submitFailure, logLines, objective);
     }
 
     private static Duration positive(Duration value, String name) {

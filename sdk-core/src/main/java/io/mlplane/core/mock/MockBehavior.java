@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Supplier;
+import java.util.function.ToDoubleFunction;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -21,11 +22,13 @@ import org.jspecify.annotations.Nullable;
  * @param interruptionDowntime how long each interruption lasts before capacity returns
  * @param submitFailure makes the submit itself fail, or {@code null}
  * @param logLines extra lines the resource's logs show
+ * @param objective for tuning jobs: the objective value of a trial from its hyperparameters, or {@code null} for
+ *     a deterministic pseudo-random value
  */
 public record MockBehavior(Outcome outcome, Duration runtime, @Nullable String failureReason,
         Map<String, Double> metrics, @Nullable Long billableSeconds, int spotInterruptions,
         Duration interruptionDowntime, @Nullable Supplier<? extends MlException> submitFailure,
-        List<String> logLines) {
+        List<String> logLines, @Nullable ToDoubleFunction<Map<String, String>> objective) {
 
     /** How a scripted run ends. */
     public enum Outcome {
@@ -39,7 +42,7 @@ public record MockBehavior(Outcome outcome, Duration runtime, @Nullable String f
 
     /** What an unscripted resource does: succeeds after 30 minutes. */
     public static final MockBehavior DEFAULT = new MockBehavior(Outcome.SUCCEED, Duration.ofMinutes(30), null,
-            Map.of(), null, 0, Duration.ofMinutes(5), null, List.of());
+            Map.of(), null, 0, Duration.ofMinutes(5), null, List.of(), null);
 
     /** Copies the collections. */
     public MockBehavior {

@@ -1,0 +1,46 @@
+package io.mlplane.training;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.mlplane.core.Capability;
+import io.mlplane.core.MlProvider;
+import io.mlplane.core.MlProviders;
+import io.mlplane.core.UnsupportedFeatureException;
+import io.mlplane.core.kubernetes.KubernetesConfig;
+import io.mlplane.core.local.LocalConfig;
+import io.mlplane.core.sagemaker.SageMakerConfig;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Backends without a tuning driver say so: no capability, and a refusal naming the resource kind, never a
+ * silent fallback. (Tuning on SageMaker, Kubernetes and local is still to come.)
+ */
+class TuningNotYetOnOtherBackendsTest {
+
+    @TempDir
+    Path work;
+
+    @Test
+    void localSageMakerAndKubernetesRefuseTuningJobs() {
+        TuningJobSpec spec = TuningJobSpecValidationTest.valid().build();
+        List<MlProvider> providers = List.of(
+                MlProviders.local(LocalConfig.builder().workDirectory(work).build()),
+                MlProviders.sageMaker(SageMakerConfig.builder().region("us-east-1")
+                        .roleArn("arn:aws:iam::123456789012:role/ml").endpointOverride(java.net.URI.create("http://127.0.0.1:9")).build()),
+                MlProviders.kubernetes(KubernetesConfig.builder().build()));
+        for (MlProvider provider : providers) {
+            try (provider) {
+                assertThat(provider.capabilities().supports(Capability.HYPERPARAMETER_TUNING)).isFalse();
+                assertThatThrownBy(() -> provider.submit(spec)).isInstanceOfSatisfying(UnsupportedFeatureException.class, e -> {
+                    assertThat(e.feature()).isEqualTo("TuningJob");
+                    assertThat(e.backend()).isEqualTo(provider.backend());
+                });
+                assertThatThrownBy(() -> provider.plan(spec)).isInstanceOf(UnsupportedFeatureException.class);
+            }
+        }
+    }
+}

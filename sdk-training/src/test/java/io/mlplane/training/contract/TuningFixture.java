@@ -1,0 +1,32 @@
+package io.mlplane.training.contract;
+
+import io.mlplane.core.MlProvider;
+import io.mlplane.training.TrainingJobSpec;
+import java.time.Duration;
+import java.util.Map;
+import java.util.function.ToDoubleFunction;
+
+/** What the tuning contract suite needs from one backend. */
+public interface TuningFixture extends AutoCloseable {
+
+    /** The provider under test. */
+    MlProvider provider();
+
+    /** A training template named {@code name} that reports the metric {@code validation:auc}. */
+    TrainingJobSpec.Builder template(String name);
+
+    /** Trials of tuning job {@code name} take {@code runtime} and score {@code objective} of their hyperparameters. */
+    void objective(String name, Duration runtime, ToDoubleFunction<Map<String, String>> objective);
+
+    /** Trials of tuning job {@code name} never finish. */
+    void runsForever(String name);
+
+    /** A timeout that ends a wait soon on this backend. */
+    Duration shortTimeout();
+
+    /** A timeout long enough for every tuning job of the suite. */
+    Duration longTimeout();
+
+    @Override
+    void close();
+}
