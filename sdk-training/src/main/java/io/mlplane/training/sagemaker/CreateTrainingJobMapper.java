@@ -49,6 +49,12 @@ final class CreateTrainingJobMapper {
         this.config = config;
     }
 
+    /** The request without the spec-hash tag, after the SageMaker checks: the base of a tuning job's definition. */
+    CreateTrainingJobRequest untagged(TrainingJobSpec spec) {
+        validate(spec);
+        return build(spec, tags(spec));
+    }
+
     /** The request, tagged with the spec hash; throws ValidationException if SageMaker would refuse it. */
     CreateTrainingJobRequest request(TrainingJobSpec spec) {
         validate(spec);
