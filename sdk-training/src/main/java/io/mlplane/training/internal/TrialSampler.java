@@ -20,9 +20,14 @@ public final class TrialSampler {
 
     /** Every combination of the (categorical) parameters' values, the first parameter varying slowest. */
     public static List<Map<String, String>> grid(TuningJobSpec spec) {
+        return grid(spec.parameters());
+    }
+
+    /** Every combination of the (categorical) parameters' values, the first parameter varying slowest. */
+    public static List<Map<String, String>> grid(List<Parameter> parameters) {
         List<Map<String, String>> combinations = new ArrayList<>();
         combinations.add(new LinkedHashMap<>());
-        for (Parameter parameter : spec.parameters()) {
+        for (Parameter parameter : parameters) {
             List<Map<String, String>> next = new ArrayList<>();
             for (Map<String, String> prefix : combinations) {
                 for (String value : parameter.values()) {
@@ -38,8 +43,13 @@ public final class TrialSampler {
 
     /** One random draw for every parameter. */
     public static Map<String, String> random(TuningJobSpec spec, RandomGenerator random) {
+        return random(spec.parameters(), random);
+    }
+
+    /** One random draw for every parameter. */
+    public static Map<String, String> random(List<Parameter> parameters, RandomGenerator random) {
         Map<String, String> values = new LinkedHashMap<>();
-        for (Parameter parameter : spec.parameters()) {
+        for (Parameter parameter : parameters) {
             values.put(parameter.name(), draw(parameter, random.nextDouble(), random));
         }
         return values;

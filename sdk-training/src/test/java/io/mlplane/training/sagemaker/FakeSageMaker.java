@@ -11,7 +11,13 @@ import io.mlplane.core.mock.MockBehavior;
 import io.mlplane.core.testing.AwsModelValidator;
 import io.mlplane.training.StatusTransition;
 import io.mlplane.training.TrainingJobStatus;
+import io.mlplane.training.Objective;
+import io.mlplane.training.Parameter;
+import io.mlplane.training.Trial;
+import io.mlplane.training.TuningJobDescription;
+import io.mlplane.training.internal.SimulatedTuning;
 import io.mlplane.training.internal.TrainingTimeline;
+import io.mlplane.training.internal.TrialSampler;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
@@ -236,6 +242,16 @@ public final class FakeSageMaker implements AutoCloseable {
             case "StopTrainingJob" -> withJob(body.path("TrainingJobName").asText(), this::stop);
             case "ListTrainingJobs" -> ok(list(body));
             case "ListTags" -> listTags(body.path("ResourceArn").asText());
+            case "CreateHyperParameterTuningJob" -> createTuning(body);
+            case "DescribeHyperParameterTuningJob" -> withTuning(body.path("HyperParameterTuningJobName").asText(),
+                    t -> ok(describeTuning(t)));
+            case "ListTrainingJobsForHyperParameterTuningJob" -> withTuning(body.path("HyperParameterTuningJobName").asText(),
+                    t -> ok(trialsOf(t, body)));
+            case "ListHyperParameterTuningJobs" -> ok(listTuning());
+            case "StopHyperParameterTuningJob" -> withTuning(body.path("HyperParameterTuningJobName").asText(), t -> {
+                t.simulation.stop(clock.now());
+                return ok(JSON.createObjectNode());
+            });
             default -> errorReply("UnknownOperationException", "operation " + operation + " is not faked");
         };
     }
@@ -353,7 +369,158 @@ public final class FakeSageMaker implements AutoCloseable {
         return out;
     }
 
+    /** One tuning job: its request and its simulated trials. */
+    private record TuningRecord(String name, String arn, JsonNode request, SimulatedTuning simulation) {
+    }
+
+    private final Map<String, TuningRecord> tunings = new ConcurrentHashMap<>();
+
+    /** The body of the CreateHyperParameterTuningJob that created {@code name}. */
+    JsonNode tuningRequest(String name) {
+        return tunings.get(name).request();
+    }
+
+    private Reply createTuning(JsonNode body) {
+        String name = body.path("HyperParameterTuningJobName").asText();
+        JsonNode config = body.path("HyperParameterTuningJobConfig");
+        JsonNode objective = config.path("HyperParameterTuningJobObjective");
+        Objective goal = "Maximize".equals(objective.path("Type").asText()) ? Objective.maximize(objective.path("MetricName").asText())
+                : Objective.minimize(objective.path("MetricName").asText());
+        List<Parameter> parameters = new ArrayList<>();
+        JsonNode ranges = config.path("ParameterRanges");
+        ranges.path("ContinuousParameterRanges").forEach(r -> parameters.add(Parameter.continuous(r.path("Name").asText(),
+                r.path("MinValue").asDouble(), r.path("MaxValue").asDouble(), scaling(r))));
+        ranges.path("IntegerParameterRanges").forEach(r -> parameters.add(Parameter.integer(r.path("Name").asText(),
+                r.path("MinValue").asLong(), r.path("MaxValue").asLong(), scaling(r))));
+        ranges.path("CategoricalParameterRanges").forEach(r -> {
+            List<String> values = new ArrayList<>();
+            r.path("Values").forEach(v -> values.add(v.asText()));
+            parameters.add(Parameter.categorical(r.path("Name").asText(), values.toArray(String[]::new)));
+        });
+        List<Map<String, String>> points = new ArrayList<>();
+        JsonNode limits = config.path("ResourceLimits");
+        if ("Grid".equals(config.path("Strategy").asText())) {
+            points.addAll(TrialSampler.grid(parameters));
+        } else {
+            java.util.SplittableRandom random = new java.util.SplittableRandom(config.has("RandomSeed")
+                    ? config.get("RandomSeed").asLong() : name.hashCode());
+            for (int i = 0; i < limits.path("MaxNumberOfTrainingJobs").asInt(); i++) {
+                points.add(TrialSampler.random(parameters, random));
+            }
+        }
+        String arn = "arn:aws:sagemaker:us-east-1:" + ACCOUNT + ":hyper-parameter-tuning-job/" + name;
+        SimulatedTuning simulation = new SimulatedTuning(name, goal, points, limits.path("MaxParallelTrainingJobs").asInt(1),
+                limits.path("MaxNumberOfTrainingJobs").asInt(0), scripts.getOrDefault(name, MockBehavior.DEFAULT), clock.now(),
+                i -> String.format("%s-%03d-%08x", name, i + 1, (name + i).hashCode()));
+        if (tunings.putIfAbsent(name, new TuningRecord(name, arn, body, simulation)) != null) {
+            return errorReply("ResourceInUse", "Hyperparameter tuning job names must be unique; " + name + " exists");
+        }
+        commits.computeIfAbsent(name, k -> new AtomicInteger()).incrementAndGet();
+        return ok(JSON.createObjectNode().put("HyperParameterTuningJobArn", arn));
+    }
+
+    private static io.mlplane.training.Scaling scaling(JsonNode range) {
+        for (io.mlplane.training.Scaling scaling : io.mlplane.training.Scaling.values()) {
+            if (scaling.wireName().equals(range.path("ScalingType").asText("Auto"))) {
+                return scaling;
+            }
+        }
+        return io.mlplane.training.Scaling.AUTO;
+    }
+
+    private Reply withTuning(String name, java.util.function.Function<TuningRecord, Reply> action) {
+        TuningRecord tuning = tunings.get(name);
+        return tuning == null ? errorReply("ResourceNotFound", "Amazon SageMaker can't find a tuning job with name " + name)
+                : action.apply(tuning);
+    }
+
+    private ObjectNode describeTuning(TuningRecord tuning) {
+        TuningJobDescription d = tuning.simulation().describe(clock.now());
+        ObjectNode out = JSON.createObjectNode();
+        out.put("HyperParameterTuningJobName", tuning.name());
+        out.put("HyperParameterTuningJobArn", tuning.arn());
+        out.set("HyperParameterTuningJobConfig", tuning.request().path("HyperParameterTuningJobConfig"));
+        out.set("TrainingJobDefinition", tuning.request().path("TrainingJobDefinition"));
+        out.put("HyperParameterTuningJobStatus", d.status().wireName());
+        out.put("CreationTime", seconds(d.creationTime()));
+        if (d.endTime() != null) {
+            out.put("HyperParameterTuningEndTime", seconds(d.endTime()));
+        }
+        ObjectNode counters = out.putObject("TrainingJobStatusCounters");
+        counters.put("Completed", d.trials().stream().filter(t -> t.status() == TrainingJobStatus.COMPLETED).count());
+        counters.put("InProgress", d.trials().stream().filter(t -> t.status() == TrainingJobStatus.IN_PROGRESS).count());
+        counters.put("RetryableError", 0);
+        counters.put("NonRetryableError", d.trials().stream().filter(t -> t.status() == TrainingJobStatus.FAILED).count());
+        counters.put("Stopped", d.trials().stream().filter(t -> t.status() == TrainingJobStatus.STOPPED).count());
+        ObjectNode objectives = out.putObject("ObjectiveStatusCounters");
+        objectives.put("Succeeded", d.trials().stream().filter(t -> t.objectiveValue() != null).count());
+        objectives.put("Pending", d.trials().stream().filter(t -> !t.status().isTerminal()).count());
+        objectives.put("Failed", d.trials().stream().filter(t -> t.status() == TrainingJobStatus.FAILED).count());
+        if (d.bestTrial() != null) {
+            out.set("BestTrainingJob", trialSummary(tuning, d, d.bestTrial()));
+        }
+        if (d.failureReason() != null) {
+            out.put("FailureReason", d.failureReason());
+        }
+        return out;
+    }
+
+    private ObjectNode trialSummary(TuningRecord tuning, TuningJobDescription d, Trial trial) {
+        ObjectNode summary = JSON.createObjectNode();
+        summary.put("TrainingJobName", trial.trainingJobName());
+        summary.put("TrainingJobArn", "arn:aws:sagemaker:us-east-1:" + ACCOUNT + ":training-job/" + trial.trainingJobName());
+        summary.put("TuningJobName", tuning.name());
+        summary.put("CreationTime", seconds(d.creationTime()));
+        summary.put("TrainingJobStatus", trial.status().wireName());
+        ObjectNode tuned = summary.putObject("TunedHyperParameters");
+        trial.hyperparameters().forEach(tuned::put);
+        if (trial.objectiveValue() != null) {
+            summary.putObject("FinalHyperParameterTuningJobObjectiveMetric")
+                    .put("Type", d.objective().maximize() ? "Maximize" : "Minimize")
+                    .put("MetricName", d.objective().metric()).put("Value", trial.objectiveValue());
+            summary.put("ObjectiveStatus", "Succeeded");
+        }
+        return summary;
+    }
+
+    private JsonNode trialsOf(TuningRecord tuning, JsonNode body) {
+        TuningJobDescription d = tuning.simulation().describe(clock.now());
+        int max = body.path("MaxResults").asInt(10);
+        int offset = body.has("NextToken") ? Integer.parseInt(body.get("NextToken").asText()) : 0;
+        ObjectNode out = JSON.createObjectNode();
+        ArrayNode summaries = out.putArray("TrainingJobSummaries");
+        for (int i = offset; i < Math.min(d.trials().size(), offset + max); i++) {
+            summaries.add(trialSummary(tuning, d, d.trials().get(i)));
+        }
+        if (offset + max < d.trials().size()) {
+            out.put("NextToken", Integer.toString(offset + max));
+        }
+        return out;
+    }
+
+    private JsonNode listTuning() {
+        ObjectNode out = JSON.createObjectNode();
+        ArrayNode summaries = out.putArray("HyperParameterTuningJobSummaries");
+        for (TuningRecord tuning : tunings.values()) {
+            ObjectNode described = describeTuning(tuning);
+            ObjectNode summary = summaries.addObject();
+            for (String field : List.of("HyperParameterTuningJobName", "HyperParameterTuningJobArn",
+                    "HyperParameterTuningJobStatus", "CreationTime", "TrainingJobStatusCounters", "ObjectiveStatusCounters")) {
+                summary.set(field, described.get(field));
+            }
+            summary.put("Strategy", tuning.request().path("HyperParameterTuningJobConfig").path("Strategy").asText());
+        }
+        return out;
+    }
+
     private Reply listTags(String arn) {
+        for (TuningRecord tuning : tunings.values()) {
+            if (tuning.arn().equals(arn)) {
+                ObjectNode out = JSON.createObjectNode();
+                out.set("Tags", tuning.request().path("Tags").isMissingNode() ? JSON.createArrayNode() : tuning.request().get("Tags"));
+                return ok(out);
+            }
+        }
         for (Job job : jobs.values()) {
             if (job.arn.equals(arn)) {
                 ObjectNode out = JSON.createObjectNode();

@@ -9,7 +9,6 @@ import io.mlplane.core.MlProviders;
 import io.mlplane.core.UnsupportedFeatureException;
 import io.mlplane.core.kubernetes.KubernetesConfig;
 import io.mlplane.core.local.LocalConfig;
-import io.mlplane.core.sagemaker.SageMakerConfig;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -17,20 +16,18 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Backends without a tuning driver say so: no capability, and a refusal naming the resource kind, never a
- * silent fallback. (Tuning on SageMaker, Kubernetes and local is still to come.)
+ * silent fallback. (Tuning on Kubernetes and local is still to come.)
  */
-class TuningNotYetOnOtherBackendsTest {
+class TuningRefusedWithoutADriverTest {
 
     @TempDir
     Path work;
 
     @Test
-    void localSageMakerAndKubernetesRefuseTuningJobs() {
+    void localAndKubernetesRefuseTuningJobs() {
         TuningJobSpec spec = TuningJobSpecValidationTest.valid().build();
         List<MlProvider> providers = List.of(
                 MlProviders.local(LocalConfig.builder().workDirectory(work).build()),
-                MlProviders.sageMaker(SageMakerConfig.builder().region("us-east-1")
-                        .roleArn("arn:aws:iam::123456789012:role/ml").endpointOverride(java.net.URI.create("http://127.0.0.1:9")).build()),
                 MlProviders.kubernetes(KubernetesConfig.builder().build()));
         for (MlProvider provider : providers) {
             try (provider) {
