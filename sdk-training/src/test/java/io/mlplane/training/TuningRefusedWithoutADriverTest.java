@@ -8,26 +8,19 @@ import io.mlplane.core.MlProvider;
 import io.mlplane.core.MlProviders;
 import io.mlplane.core.UnsupportedFeatureException;
 import io.mlplane.core.kubernetes.KubernetesConfig;
-import io.mlplane.core.local.LocalConfig;
-import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Backends without a tuning driver say so: no capability, and a refusal naming the resource kind, never a
- * silent fallback. (Tuning on Kubernetes and local is still to come.)
+ * silent fallback. (Tuning on Kubernetes, through Katib, is still to come.)
  */
 class TuningRefusedWithoutADriverTest {
 
-    @TempDir
-    Path work;
-
     @Test
-    void localAndKubernetesRefuseTuningJobs() {
+    void kubernetesRefusesTuningJobs() {
         TuningJobSpec spec = TuningJobSpecValidationTest.valid().build();
         List<MlProvider> providers = List.of(
-                MlProviders.local(LocalConfig.builder().workDirectory(work).build()),
                 MlProviders.kubernetes(KubernetesConfig.builder().build()));
         for (MlProvider provider : providers) {
             try (provider) {

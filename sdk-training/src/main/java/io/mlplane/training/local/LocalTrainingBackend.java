@@ -191,6 +191,16 @@ final class LocalTrainingBackend implements TrainingBackend {
         return events;
     }
 
+    /** The values a running or finished job of this provider reported for {@code metric}, in order. */
+    List<Double> metricSeries(String name, String metric) {
+        Running mine = running.get(name);
+        if (mine == null) {
+            return List.of();
+        }
+        return mine.state.metricSeries().stream().filter(p -> p.name().equals(metric)).map(LocalJobState.MetricPoint::value)
+                .toList();
+    }
+
     private static ResourceNotFoundException notFound(String name) {
         return new ResourceNotFoundException("local", "training job '" + name + "' does not exist");
     }

@@ -56,7 +56,7 @@ public abstract class AbstractTuningContractTest {
     }
 
     private TuningJobSpec.Builder spec(String name, String template) {
-        return TuningJobSpec.builder().name(name).trainingTemplate(fixture.template(template).build())
+        return TuningJobSpec.builder().name(name).trainingTemplate(fixture.template(name, template).build())
                 .objective(Objective.maximize("validation:auc"))
                 .parameter(Parameter.continuous("eta", 0.001, 1.0, Scaling.LOGARITHMIC))
                 .parameter(Parameter.integer("max_depth", 2, 10))
@@ -101,7 +101,7 @@ public abstract class AbstractTuningContractTest {
     @Test
     void gridSearchTriesEveryCombinationOnce() {
         fixture.objective("grid", Duration.ofMinutes(5), hp -> hp.get("booster").length() + hp.get("objective").length());
-        TuningJobSpec grid = TuningJobSpec.builder().name("grid").trainingTemplate(fixture.template("gridded").build())
+        TuningJobSpec grid = TuningJobSpec.builder().name("grid").trainingTemplate(fixture.template("grid", "gridded").build())
                 .objective(Objective.maximize("validation:auc")).strategy(Strategy.GRID).maxParallelTrials(2)
                 .parameter(Parameter.categorical("booster", "gbtree", "dart"))
                 .parameter(Parameter.categorical("objective", "binary:logistic", "binary:hinge", "reg:squarederror")).build();

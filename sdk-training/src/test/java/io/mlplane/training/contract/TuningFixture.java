@@ -12,8 +12,8 @@ public interface TuningFixture extends AutoCloseable {
     /** The provider under test. */
     MlProvider provider();
 
-    /** A training template named {@code name} that reports the metric {@code validation:auc}. */
-    TrainingJobSpec.Builder template(String name);
+    /** A training template named {@code name}, for tuning job {@code tuningJob}, reporting {@code validation:auc}. */
+    TrainingJobSpec.Builder template(String tuningJob, String name);
 
     /** Trials of tuning job {@code name} take {@code runtime} and score {@code objective} of their hyperparameters. */
     void objective(String name, Duration runtime, ToDoubleFunction<Map<String, String>> objective);

@@ -22,7 +22,7 @@ class MockTuningContractTest extends AbstractTuningContractTest {
             }
 
             @Override
-            public TrainingJobSpec.Builder template(String name) {
+            public TrainingJobSpec.Builder template(String tuningJob, String name) {
                 return TrainingJobSpec.builder().name(name).image("registry.example/xgb:1.7").instanceType("ml.m5.xlarge")
                         .outputUri("s3://bucket/out/").hyperparameter("num_round", 100)
                         .metricDefinition("validation:auc", "validation-auc:([0-9.]+)");

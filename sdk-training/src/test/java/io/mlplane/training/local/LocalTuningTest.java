@@ -1,0 +1,87 @@
+package io.mlplane.training.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.mlplane.core.MlProvider;
+import io.mlplane.core.MlProviders;
+import io.mlplane.core.local.LocalConfig;
+import io.mlplane.training.Objective;
+import io.mlplane.training.Parameter;
+import io.mlplane.training.Strategy;
+import io.mlplane.training.TrainingJobSpec;
+import io.mlplane.training.TrainingJobStatus;
+import io.mlplane.training.Trial;
+import io.mlplane.training.TuningJobSpec;
+import io.mlplane.training.TuningResult;
+import io.mlplane.training.spi.TrainingAlgorithm;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Early stopping on the local backend: Hyperband's rungs and the median rule act on intermediate metrics. */
+class LocalTuningTest {
+
+    @TempDir
+    Path root;
+    private MlProvider ml;
+
+    @BeforeEach
+    void start() {
+        ml = MlProviders.local(LocalConfig.builder().workDirectory(root.resolve("work")).maxConcurrentJobs(4)
+                .stopGracePeriod(Duration.ofSeconds(1)).build());
+    }
+
+    @AfterEach
+    void stop() {
+        ml.close();
+    }
+
+    /** Reports x after each of 9 steps of 30 ms: trials with a small x are bad from the first step on. */
+    private static final TrainingAlgorithm CURVE = ctx -> {
+        double x = Double.parseDouble(ctx.hyperparameters().get("x"));
+        for (int step = 1; step <= 9 && !ctx.stopRequested(); step++) {
+            Thread.sleep(30);
+            ctx.metric("score", x * step / 9);
+        }
+    };
+
+    private TuningJobSpec.Builder tuning(String name) {
+        TrainingJobSpec template = TrainingJobSpec.builder().name(name + "-t").instanceType("ml.m5.large").algorithm(CURVE)
+                .outputUri("file://" + root.resolve("out") + "/").metricDefinition("score", "score=([0-9.]+)").build();
+        return TuningJobSpec.builder().name(name).trainingTemplate(template).objective(Objective.maximize("score"))
+                .parameter(Parameter.continuous("x", 0, 1)).maxTrials(12).maxParallelTrials(4).randomSeed(3L);
+    }
+
+    @Test
+    void hyperbandStopsTheTrialsThatFallBehindAtARung() {
+        TuningResult result = ml.submit(tuning("hyperband").strategy(Strategy.HYPERBAND).build())
+                .awaitCompletion(Duration.ofSeconds(60));
+
+        assertThat(result.trials()).hasSize(12);
+        assertThat(result.trials()).filteredOn(t -> t.status() == TrainingJobStatus.STOPPED).isNotEmpty();
+        double bestStopped = result.trials().stream().filter(t -> t.status() == TrainingJobStatus.STOPPED)
+                .mapToDouble(t -> Double.parseDouble(t.hyperparameters().get("x"))).max().orElseThrow();
+        Trial best = result.best().orElseThrow();
+        assertThat(Double.parseDouble(best.hyperparameters().get("x"))).isGreaterThan(bestStopped);
+    }
+
+    @Test
+    void medianStoppingStopsTrialsBelowTheMedianCurve() {
+        TuningResult result = ml.submit(tuning("median").strategy(Strategy.RANDOM).earlyStopping(true).build())
+                .awaitCompletion(Duration.ofSeconds(60));
+
+        assertThat(result.trials()).hasSize(12);
+        assertThat(result.trials()).filteredOn(t -> t.status() == TrainingJobStatus.STOPPED).isNotEmpty();
+        assertThat(result.best()).isPresent();
+    }
+
+    @Test
+    void withoutEarlyStoppingEveryTrialRunsToTheEnd() {
+        TuningResult result = ml.submit(tuning("plain").strategy(Strategy.RANDOM).build()).awaitCompletion(Duration.ofSeconds(60));
+
+        assertThat(result.trials()).hasSize(12).allSatisfy(t -> assertThat(t.status()).isEqualTo(TrainingJobStatus.COMPLETED));
+    }
+}
