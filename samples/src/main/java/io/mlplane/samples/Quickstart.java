@@ -7,12 +7,18 @@ import io.mlplane.core.StatusChange;
 import io.mlplane.core.WaitOptions;
 import io.mlplane.core.local.LocalConfig;
 import io.mlplane.training.Channel;
+import io.mlplane.training.Objective;
+import io.mlplane.training.Parameter;
+import io.mlplane.training.Scaling;
+import io.mlplane.training.Strategy;
 import io.mlplane.training.SecondaryStatus;
 import io.mlplane.training.Spot;
 import io.mlplane.training.StatusTransition;
 import io.mlplane.training.TrainingJob;
 import io.mlplane.training.TrainingJobSpec;
 import io.mlplane.training.TrainingResult;
+import io.mlplane.training.TuningJobSpec;
+import io.mlplane.training.TuningResult;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -30,7 +36,8 @@ import java.util.Random;
  * The quickstart, on the {@code local} backend (the embedded default): trains a real logistic-regression model
  * on data it generates with a fixed seed, as a managed-spot job that is interrupted once (simulated) and
  * resumes from its checkpoint; it shows the status walk while waiting and prints the final metrics, the path
- * of {@code model.tar.gz} and the spot savings. No cloud, no Docker, no network.
+ * of {@code model.tar.gz} and the spot savings; then it tunes the learning rate and the number of epochs with a
+ * handful of Bayesian trials and prints the best one. No cloud, no Docker, no network.
  */
 public final class Quickstart {
 
@@ -94,8 +101,31 @@ public final class Quickstart {
             result.spotSavingsPercent().ifPresent(p -> out.printf(Locale.ROOT,
                     "  spot savings:        %.1f%% (simulated: local spot bills %.0f%% of running time)%n", p,
                     config.spotBilledShare() * 100));
+            tune(ml, spec, out);
             return result;
         }
+    }
+
+    /** A short tuning step: a handful of Bayesian trials over the learning rate and the number of epochs. */
+    static TuningResult tune(MlProvider ml, TrainingJobSpec trained, PrintStream out) {
+        TrainingJobSpec template = trained.toBuilder().name(trained.name() + "-tune").spot(null)
+                .hyperparameter("epoch_pause_ms", 0)
+                .metricDefinition("validation:accuracy", "validation_accuracy=([0-9.]+)").build();
+        TuningJobSpec tuning = TuningJobSpec.builder()
+                .name("qs-tune-" + trained.name().substring(trained.name().length() - 10))
+                .trainingTemplate(template)
+                .objective(Objective.maximize("validation:accuracy"))
+                .parameter(Parameter.continuous("learning_rate", 0.001, 1.0, Scaling.LOGARITHMIC))
+                .parameter(Parameter.integer("epochs", 5, 60))
+                .strategy(Strategy.BAYESIAN).maxTrials(6).maxParallelTrials(2).randomSeed(42L)
+                .build();
+        out.println("Tuning learning_rate and epochs with " + tuning.maxTrials() + " trials (" + tuning.name() + "):");
+        TuningResult result = ml.submit(tuning).awaitCompletion(WaitOptions.builder().timeout(Duration.ofMinutes(2))
+                .backoff(Backoff.fixed(Duration.ofMillis(100)))
+                .listener(change -> out.println("  " + change.current())).build());
+        result.best().ifPresent(best -> out.printf(Locale.ROOT, "Best trial: %s with %s -> validation accuracy %.4f%n",
+                best.trainingJobName(), best.hyperparameters(), best.objectiveValue()));
+        return result;
     }
 
     /** Two Gaussian blobs in two dimensions, labelled 0 and 1, as CSV in {@code dir}. */

@@ -37,6 +37,9 @@ class QuickstartTest {
                 .containsPattern("Resume: resumed from checkpoint at epoch [1-9][0-9]* \\(restart 1\\)")
                 .contains("Result: Completed after 1 spot interruption(s)")
                 .contains("model.tar.gz")
-                .containsPattern("spot savings: +\\d+\\.\\d%");
+                .containsPattern("spot savings: +\\d+\\.\\d%")
+                .contains("Tuning learning_rate and epochs with 6 trials")
+                .containsPattern("Completed: 6/6 trials, best validation:accuracy=0\\.\\d+")
+                .containsPattern("Best trial: quickstart-logreg-[0-9-]+-tune-00[1-6] with \\{.*learning_rate=.*\\} -> validation accuracy 0\\.\\d{4}");
     }
 }
