@@ -74,6 +74,11 @@ final class LocalTuningRun implements Runnable {
         try {
             search();
         } catch (RuntimeException e) {
+            if (stopRequested) {
+                LOG.debug("local tuning job '{}' stopped while starting a trial: {}", spec.name(), e.toString());
+                finish(TuningJobStatus.STOPPED);
+                return;
+            }
             LOG.warn("local tuning job '{}' failed", spec.name(), e);
             failureReason = e instanceof MlException ? e.getMessage() : "InternalError: " + e;
             finish(TuningJobStatus.FAILED);
