@@ -4,12 +4,12 @@ import io.mlplane.core.ConflictException;
 import io.mlplane.core.PlannedRequest;
 import io.mlplane.core.ResourceNotFoundException;
 import io.mlplane.core.local.LocalContext;
-import io.mlplane.core.spi.PlanBodies;
 import io.mlplane.training.TuningJobDescription;
 import io.mlplane.training.TuningJobSpec;
-import io.mlplane.training.internal.TrainingSpecMap;
+import io.mlplane.training.internal.TuningSpecMap;
 import io.mlplane.training.spi.TuningBackend;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -34,15 +34,9 @@ final class LocalTuningBackend implements TuningBackend {
     public List<PlannedRequest> plan(TuningJobSpec spec) {
         List<PlannedRequest> trial = training.plan(spec.trainingTemplate().toBuilder()
                 .name(spec.trainingTemplate().name() + "-001").build());
-        return List.of(new PlannedRequest("local", "RunTuningJob", PlanBodies.map(
-                "name", spec.name(), "strategy", spec.strategy().wireName(),
-                "objective", PlanBodies.map("metric", spec.objective().metric(), "maximize", spec.objective().maximize()),
-                "parameters", spec.parameters().stream().map(p -> PlanBodies.map("name", p.name(), "type", p.type().name(),
-                        "min", p.min() == null ? "" : p.format(p.min()), "max", p.max() == null ? "" : p.format(p.max()),
-                        "values", p.values(), "scaling", p.scaling().wireName())).toList(),
-                "maxTrials", spec.maxTrials() == null ? 0 : spec.maxTrials(), "maxParallelTrials", spec.maxParallelTrials(),
-                "earlyStopping", spec.earlyStopping(), "trainingTemplate", TrainingSpecMap.of(spec.trainingTemplate()),
-                "firstTrial", trial.get(0).body())));
+        Map<String, Object> body = new LinkedHashMap<>(TuningSpecMap.of(spec));
+        body.put("firstTrial", trial.get(0).body());
+        return List.of(new PlannedRequest("local", "RunTuningJob", body));
     }
 
     @Override

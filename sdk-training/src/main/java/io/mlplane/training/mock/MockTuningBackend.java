@@ -4,12 +4,11 @@ import io.mlplane.core.ConflictException;
 import io.mlplane.core.PlannedRequest;
 import io.mlplane.core.ResourceNotFoundException;
 import io.mlplane.core.mock.MockContext;
-import io.mlplane.core.spi.PlanBodies;
 import io.mlplane.training.Strategy;
 import io.mlplane.training.TuningJobDescription;
 import io.mlplane.training.TuningJobSpec;
 import io.mlplane.training.internal.SimulatedTuning;
-import io.mlplane.training.internal.TrainingSpecMap;
+import io.mlplane.training.internal.TuningSpecMap;
 import io.mlplane.training.internal.TrialSampler;
 import io.mlplane.training.spi.TuningBackend;
 import java.time.Instant;
@@ -42,14 +41,7 @@ final class MockTuningBackend implements TuningBackend {
 
     @Override
     public List<PlannedRequest> plan(TuningJobSpec spec) {
-        return List.of(new PlannedRequest(backend, "CreateTuningJob", PlanBodies.map(
-                "name", spec.name(), "strategy", spec.strategy().wireName(),
-                "objective", PlanBodies.map("metric", spec.objective().metric(), "maximize", spec.objective().maximize()),
-                "parameters", spec.parameters().stream().map(p -> PlanBodies.map("name", p.name(), "type", p.type().name(),
-                        "min", p.min() == null ? "" : p.format(p.min()), "max", p.max() == null ? "" : p.format(p.max()),
-                        "values", p.values(), "scaling", p.scaling().wireName())).toList(),
-                "maxTrials", spec.maxTrials() == null ? 0 : spec.maxTrials(), "maxParallelTrials", spec.maxParallelTrials(),
-                "earlyStopping", spec.earlyStopping(), "trainingTemplate", TrainingSpecMap.of(spec.trainingTemplate()))));
+        return List.of(new PlannedRequest(backend, "CreateTuningJob", TuningSpecMap.of(spec)));
     }
 
     @Override
