@@ -57,6 +57,12 @@ public interface TrainingJob extends Resource {
     List<LogEvent> logs();
 
     /**
+     * Every metric value the job has reported so far, oldest first: the metric definitions applied to its
+     * output, as SageMaker does (the last value of each metric is its final value).
+     */
+    List<MetricSample> metricHistory();
+
+    /**
      * Waits for many jobs at once, asking each backend for all of their statuses in one batch call per tick
      * (instead of one call per job per tick).
      *

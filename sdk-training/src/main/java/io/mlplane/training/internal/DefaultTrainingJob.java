@@ -56,6 +56,11 @@ final class DefaultTrainingJob implements TrainingJob {
     }
 
     @Override
+    public List<io.mlplane.training.MetricSample> metricHistory() {
+        return driver.metricHistory(name);
+    }
+
+    @Override
     public boolean equals(Object o) {
         return o instanceof DefaultTrainingJob other && name.equals(other.name) && driver == other.driver;
     }

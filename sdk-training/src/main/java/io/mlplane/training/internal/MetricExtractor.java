@@ -1,6 +1,9 @@
 package io.mlplane.training.internal;
 
+import io.mlplane.training.LogEvent;
 import io.mlplane.training.MetricDefinition;
+import io.mlplane.training.MetricSample;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -20,6 +23,16 @@ public final class MetricExtractor {
 
     public MetricExtractor(List<MetricDefinition> definitions) {
         this.definitions = definitions.stream().map(d -> new Compiled(d.name(), Pattern.compile(d.regex()))).toList();
+    }
+
+    /** Every metric value in {@code events}, in order, stamped with its line's time. */
+    public List<MetricSample> samples(List<LogEvent> events) {
+        List<MetricSample> samples = new ArrayList<>();
+        for (LogEvent event : events) {
+            scan(event.message(), (name, value) -> samples.add(new MetricSample(name, value,
+                    event.timestamp())));
+        }
+        return samples;
     }
 
     /** Reports every metric value in {@code line} (the first group of each matching definition). */

@@ -101,6 +101,10 @@ public final class TrainingJobDriver implements ResourceDriver<TrainingJob> {
         });
     }
 
+    List<io.mlplane.training.MetricSample> metricHistory(String name) {
+        return context.call("training.metricHistory", 1, () -> backend.metricHistory(name));
+    }
+
     List<LogEvent> logs(String name) {
         return context.call("training.logs", 1, () -> backend.logs(name));
     }

@@ -18,6 +18,7 @@ import io.mlplane.core.spi.Violations;
 import io.mlplane.training.Channel;
 import io.mlplane.training.LogEvent;
 import io.mlplane.training.MetricDefinition;
+import io.mlplane.training.MetricSample;
 import io.mlplane.training.TrainingJobDescription;
 import io.mlplane.training.TrainingJobSpec;
 import io.mlplane.training.TrainingJobStatus;
@@ -207,23 +208,32 @@ final class KubernetesTrainingBackend implements TrainingBackend {
         return KubeflowStatus.describe(api, map, metrics, podFailure);
     }
 
+    /** The final value of each metric: the last sample. */
     private Map<String, Double> metrics(GenericKubernetesResource job) {
+        Map<String, Double> metrics = new LinkedHashMap<>();
+        samples(job).forEach(sample -> metrics.put(sample.name(), sample.value()));
+        return metrics;
+    }
+
+    /** The metric definitions kept on the job (annotation) applied to the lead pod's log. */
+    private List<MetricSample> samples(GenericKubernetesResource job) {
         Map<String, String> annotations = job.getMetadata().getAnnotations();
         String json = annotations == null ? null : annotations.get(TrainingManifests.METRICS);
         if (json == null) {
-            return Map.of();
+            return List.of();
         }
         List<MetricDefinition> definitions = new ArrayList<>();
         for (Object raw : client().getKubernetesSerialization().unmarshal(json, List.class)) {
             Map<?, ?> d = (Map<?, ?>) raw;
             definitions.add(MetricDefinition.of(String.valueOf(d.get("name")), String.valueOf(d.get("regex"))));
         }
-        MetricExtractor extractor = new MetricExtractor(definitions);
-        Map<String, Double> metrics = new LinkedHashMap<>();
-        for (LogEvent line : leadLog(leadPod(job))) {
-            extractor.scan(line.message(), metrics::put);
-        }
-        return metrics;
+        return new MetricExtractor(definitions).samples(leadLog(leadPod(job)));
+    }
+
+    @Override
+    public List<MetricSample> metricHistory(String name) {
+        return samples(job(name).orElseThrow(() -> new ResourceNotFoundException("kubernetes",
+                "training job '" + name + "' does not exist")));
     }
 
     private @Nullable String podFailure(String leadPod) {

@@ -74,6 +74,10 @@ final class JobStore {
         }
         ObjectNode metrics = record.putObject("finalMetrics");
         d.finalMetrics().forEach(metrics::put);
+        ArrayNode series = record.putArray("metricSeries");
+        for (LocalJobState.MetricPoint point : state.metricSeries()) {
+            series.addObject().put("name", point.name()).put("value", point.value()).put("at", point.at().toString());
+        }
         ArrayNode history = record.putArray("statusHistory");
         for (StatusTransition t : d.statusHistory()) {
             ObjectNode node = history.addObject().put("status", t.status().name()).put("start", t.startTime().toString())
@@ -123,10 +127,15 @@ final class JobStore {
         }
         Map<String, Double> metrics = new LinkedHashMap<>();
         r.path("finalMetrics").properties().forEach(e -> metrics.put(e.getKey(), e.getValue().asDouble()));
+        List<LocalJobState.MetricPoint> series = new ArrayList<>();
+        for (JsonNode point : r.path("metricSeries")) {
+            series.add(new LocalJobState.MetricPoint(point.path("name").asText(), point.path("value").asDouble(),
+                    Instant.parse(point.path("at").asText())));
+        }
         LocalJobState state = LocalJobState.restored(r.path("name").asText(), r.path("specHash").asText(),
                 r.path("spot").asBoolean(), Instant.parse(r.path("creationTime").asText()), status, history,
                 r.has("failureReason") ? r.get("failureReason").asText() : null,
-                r.has("modelArtifactUri") ? r.get("modelArtifactUri").asText() : null, metrics,
+                r.has("modelArtifactUri") ? r.get("modelArtifactUri").asText() : null, metrics, series,
                 r.has("endTime") ? Instant.parse(r.get("endTime").asText()) : null,
                 r.path("trainingSeconds").asLong(), r.path("billableSeconds").asLong());
         if (!status.isTerminal() && !ownerAlive(r)) {

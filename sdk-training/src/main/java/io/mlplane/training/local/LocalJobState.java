@@ -47,8 +47,10 @@ final class LocalJobState {
     /** Restores a state from its record. */
     static LocalJobState restored(String name, String specHash, boolean spot, Instant creationTime,
             TrainingJobStatus status, List<StatusTransition> history, @Nullable String failureReason,
-            @Nullable String artifact, Map<String, Double> metrics, @Nullable Instant end, long training, long billable) {
+            @Nullable String artifact, Map<String, Double> metrics, List<MetricPoint> series, @Nullable Instant end,
+            long training, long billable) {
         LocalJobState state = new LocalJobState(name, specHash, spot, creationTime);
+        state.series.addAll(series);
         state.status = status;
         state.history.addAll(history);
         state.failureReason = failureReason;

@@ -8,6 +8,7 @@ import io.mlplane.core.local.LocalContext;
 import io.mlplane.core.spi.Violations;
 import io.mlplane.training.Channel;
 import io.mlplane.training.LogEvent;
+import io.mlplane.training.MetricSample;
 import io.mlplane.training.SecondaryStatus;
 import io.mlplane.training.TrainingJobDescription;
 import io.mlplane.training.TrainingJobSpec;
@@ -189,6 +190,14 @@ final class LocalTrainingBackend implements TrainingBackend {
         }
         events.sort(Comparator.comparing(LogEvent::timestamp));
         return events;
+    }
+
+    @Override
+    public List<MetricSample> metricHistory(String name) {
+        Running mine = running.get(name);
+        LocalJobState state = mine != null ? mine.state : store.load(name).orElseThrow(() -> notFound(name));
+        return state.metricSeries().stream()
+                .map(p -> new MetricSample(p.name(), p.value(), p.at())).toList();
     }
 
     /** The values a running or finished job of this provider reported for {@code metric}, in order. */

@@ -6,6 +6,7 @@ import io.mlplane.core.ResourceNotFoundException;
 import io.mlplane.core.mock.MockBehavior;
 import io.mlplane.core.mock.MockContext;
 import io.mlplane.training.LogEvent;
+import io.mlplane.training.MetricSample;
 import io.mlplane.training.SecondaryStatus;
 import io.mlplane.training.StatusTransition;
 import io.mlplane.training.TrainingJobDescription;
@@ -114,6 +115,19 @@ final class MockTrainingBackend implements TrainingBackend {
             job.behavior.metrics().forEach((metric, value) -> events.add(new LogEvent(end, metric + "=" + value)));
         }
         return events;
+    }
+
+    /** The scripted metrics, reported when the job completes (the mock has no real time series). */
+    @Override
+    public List<MetricSample> metricHistory(String name) {
+        Job job = require(name);
+        Instant now = mock.clock().now();
+        if (job.timeline.statusAt(now) != TrainingJobStatus.COMPLETED) {
+            return List.of();
+        }
+        Instant end = job.timeline.end();
+        return job.behavior.metrics().entrySet().stream()
+                .map(e -> new MetricSample(e.getKey(), e.getValue(), end)).toList();
     }
 
     private Job require(String name) {

@@ -6,10 +6,13 @@ import io.mlplane.core.ResourceNotFoundException;
 import io.mlplane.core.TimeSource;
 import io.mlplane.core.sagemaker.SageMakerContext;
 import io.mlplane.training.LogEvent;
+import io.mlplane.training.MetricDefinition;
+import io.mlplane.training.MetricSample;
 import io.mlplane.training.SecondaryStatus;
 import io.mlplane.training.TrainingJobDescription;
 import io.mlplane.training.TrainingJobSpec;
 import io.mlplane.training.TrainingJobStatus;
+import io.mlplane.training.internal.MetricExtractor;
 import io.mlplane.training.spi.TrainingBackend;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -174,6 +177,16 @@ final class SageMakerTrainingBackend implements TrainingBackend {
         if (current.status() == TrainingJobStatus.IN_PROGRESS) {
             sageMaker.call("StopTrainingJob", () -> sageMaker.sageMaker().stopTrainingJob(r -> r.trainingJobName(name)));
         }
+    }
+
+    /** The job's own metric definitions (from DescribeTrainingJob) applied to its CloudWatch logs. */
+    @Override
+    public List<MetricSample> metricHistory(String name) {
+        DescribeTrainingJobResponse job = describeResponse(name).orElseThrow(() -> new ResourceNotFoundException("sagemaker",
+                "training job '" + name + "' does not exist"));
+        var extractor = new MetricExtractor(job.algorithmSpecification().metricDefinitions()
+                .stream().map(d -> MetricDefinition.of(d.name(), d.regex())).toList());
+        return extractor.samples(logs(name));
     }
 
     @Override

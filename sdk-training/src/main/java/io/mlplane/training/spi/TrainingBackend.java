@@ -2,6 +2,7 @@ package io.mlplane.training.spi;
 
 import io.mlplane.core.PlannedRequest;
 import io.mlplane.training.LogEvent;
+import io.mlplane.training.MetricSample;
 import io.mlplane.training.TrainingJobDescription;
 import io.mlplane.training.TrainingJobSpec;
 import java.util.Collection;
@@ -53,6 +54,13 @@ public interface TrainingBackend {
      * @throws io.mlplane.core.ResourceNotFoundException if there is no such job
      */
     void stop(String name);
+
+    /**
+     * The job's metric values so far, oldest first.
+     *
+     * @throws io.mlplane.core.ResourceNotFoundException if there is no such job
+     */
+    List<MetricSample> metricHistory(String name);
 
     /**
      * The job's logs so far.

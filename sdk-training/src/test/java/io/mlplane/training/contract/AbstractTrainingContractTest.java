@@ -17,6 +17,7 @@ import io.mlplane.core.WaitOptions;
 import io.mlplane.core.WaitTimeoutException;
 import io.mlplane.training.Channel;
 import io.mlplane.training.InputMode;
+import io.mlplane.training.MetricSample;
 import io.mlplane.training.SecondaryStatus;
 import io.mlplane.training.Spot;
 import io.mlplane.training.StatusTransition;
@@ -90,6 +91,13 @@ public abstract class AbstractTrainingContractTest {
         }
         assertThat(result.modelArtifactUri()).startsWith(fixture.spec("walk").build().outputUri().replaceAll("/$", ""));
         assertThat(result.finalMetrics()).containsEntry("validation:auc", 0.91);
+        List<MetricSample> history = job.metricHistory();
+        assertThat(history).extracting(MetricSample::timestamp).isSorted();
+        assertThat(history).filteredOn(sample -> sample.name().equals("validation:auc")).last()
+                .extracting(MetricSample::value).isEqualTo(0.91);
+        Map<String, Double> lastOfEach = new java.util.LinkedHashMap<>();
+        history.forEach(sample -> lastOfEach.put(sample.name(), sample.value()));
+        assertThat(result.finalMetrics()).isEqualTo(lastOfEach);
         assertThat(result.trainingSeconds()).isPositive();
         assertThat(result.billableSeconds()).isEqualTo(result.trainingSeconds());
         assertThat(result.spotSavingsPercent()).isEmpty();

@@ -18,7 +18,9 @@ public abstract class ScriptedTrainingFixture implements TrainingFixture {
     /** A valid spec with the usual image, instance type, S3 output and a three-hour max runtime. */
     protected static TrainingJobSpec.Builder baseSpec(String name) {
         return TrainingJobSpec.builder().name(name).image("123456789012.dkr.ecr.us-east-1.amazonaws.com/xgb:1.7")
-                .instanceType("ml.m5.xlarge").outputUri("s3://mlplane-contract/output/").maxRuntime(Duration.ofHours(3));
+                .instanceType("ml.m5.xlarge").outputUri("s3://mlplane-contract/output/").maxRuntime(Duration.ofHours(3))
+                .metricDefinition("validation:auc", "validation:auc=([0-9.eE-]+)")
+                .metricDefinition("loss", "\\bloss=([0-9.eE-]+)");
     }
 
     @Override

@@ -14,6 +14,7 @@ import io.mlplane.training.Channel;
 import io.mlplane.training.DataDistribution;
 import io.mlplane.training.InputMode;
 import io.mlplane.training.LogEvent;
+import io.mlplane.training.MetricSample;
 import io.mlplane.training.SecondaryStatus;
 import io.mlplane.training.Spot;
 import io.mlplane.training.StatusTransition;
@@ -319,6 +320,13 @@ class LocalTrainingTest {
         assertThat(result.finalMetrics()).containsExactlyInAnyOrderEntriesOf(Map.of("train:loss", 0.6, "validation:auc", 0.83));
         assertThat(ml.get(TrainingJob.class, "metered").orElseThrow().logs()).extracting(LogEvent::message)
                 .contains("[1] train-loss:0.8 val-auc:0.81");
+        List<MetricSample> history = ml.get(TrainingJob.class, "metered").orElseThrow().metricHistory();
+        assertThat(history).filteredOn(sample -> sample.name().equals("validation:auc")).extracting(MetricSample::value)
+                .containsExactly(0.81, 0.82, 0.83);
+
+        ml.close();
+        ml = MlProviders.local(config().build());
+        assertThat(ml.get(TrainingJob.class, "metered").orElseThrow().metricHistory()).isEqualTo(history);
     }
 
     @Test

@@ -555,6 +555,11 @@ public final class FakeSageMaker implements AutoCloseable {
                     }
                     job.behavior.logLines().forEach(line -> events.addObject().put("timestamp", job.timeline.start().toEpochMilli())
                             .put("message", line).put("ingestionTime", job.timeline.start().toEpochMilli()));
+                    if (job.timeline.statusAt(now) == TrainingJobStatus.COMPLETED) {
+                        long end = job.timeline.end().toEpochMilli();
+                        job.behavior.metrics().forEach((metric, value) -> events.addObject().put("timestamp", end)
+                                .put("message", metric + "=" + value).put("ingestionTime", end));
+                    }
                 }
                 out.put("nextForwardToken", "f/end");
                 out.put("nextBackwardToken", "b/start");
