@@ -5,6 +5,7 @@ import io.mlplane.training.DataDistribution;
 import io.mlplane.training.Spot;
 import io.mlplane.training.TrainingJobSpec;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The two shell scripts of the Kubernetes container contract: {@code stage.sh} (init container: config files,
@@ -15,6 +16,9 @@ final class StagingScripts {
 
     static final String OPT_ML = "/opt/ml";
     static final String PVC_ROOT = "/mlplane/pvc";
+    /** Where the ConfigMap with the contract files is mounted. */
+    static final String CONFIG_MAP_DIR = "/mlplane/config";
+    private static final String INLINE_DIR = "/tmp/mlplane-config";
 
     private StagingScripts() {
     }
@@ -36,16 +40,33 @@ final class StagingScripts {
     }
 
     static String stage(TrainingJobSpec spec, List<String> hosts) {
+        return stage(spec, hosts, CONFIG_MAP_DIR, Map.of());
+    }
+
+    /**
+     * The staging script carrying the contract files itself (as here-documents), for trial templates: a Katib
+     * trial is one object, so it cannot bring a ConfigMap of its own.
+     */
+    static String stageInline(TrainingJobSpec spec, List<String> hosts, Map<String, String> files) {
+        return stage(spec, hosts, INLINE_DIR, files);
+    }
+
+    private static String stage(TrainingJobSpec spec, List<String> hosts, String configDir, Map<String, String> files) {
         StringBuilder sh = new StringBuilder();
         sh.append("#!/bin/sh\n# mlplane: stage the SageMaker container contract for training job ").append(spec.name()).append('\n');
         sh.append("set -eu\n");
+        if (!files.isEmpty()) {
+            sh.append("mkdir -p ").append(configDir).append('\n');
+            files.forEach((file, content) -> sh.append("cat > ").append(configDir).append('/').append(file)
+                    .append(" <<'MLPLANE_EOF'\n").append(content).append("\nMLPLANE_EOF\n"));
+        }
         sh.append(hostIndex(hosts));
         sh.append("mkdir -p ").append(OPT_ML).append("/input/config ").append(OPT_ML).append("/input/data ")
                 .append(OPT_ML).append("/model ").append(OPT_ML).append("/output/data\n");
-        sh.append("cp /mlplane/config/hyperparameters.json /mlplane/config/inputdataconfig.json ").append(OPT_ML)
-                .append("/input/config/\n");
-        sh.append("sed \"s/@CURRENT_HOST@/$POD_NAME/\" /mlplane/config/resourceconfig.json.template > ").append(OPT_ML)
-                .append("/input/config/resourceconfig.json\n");
+        sh.append("cp ").append(configDir).append("/hyperparameters.json ").append(configDir).append("/inputdataconfig.json ")
+                .append(OPT_ML).append("/input/config/\n");
+        sh.append("sed \"s/@CURRENT_HOST@/$POD_NAME/\" ").append(configDir).append("/resourceconfig.json.template > ")
+                .append(OPT_ML).append("/input/config/resourceconfig.json\n");
         for (Channel channel : spec.channels()) {
             String target = OPT_ML + "/input/data/" + channel.name();
             sh.append("mkdir -p '").append(target).append("'\n");

@@ -17,6 +17,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The manifests a training job becomes, in the order they are applied: the ConfigMap with the container
@@ -66,17 +67,59 @@ final class TrainingManifests {
         return KubeflowJobKind.of(spec) == KubeflowJobKind.XGBOOST ? "xgboost-distributed" : config.trainerRuntime();
     }
 
+    /**
+     * How a job is packaged: on its own (contract files in its ConfigMap, secrets in its Secret), or as a
+     * trial template, which must be one self-contained object (contract files inline in the staging script,
+     * secrets in the tuning job's Secret).
+     */
+    private record Packaging(String secretName, Map<String, String> inlineFiles) {
+
+        static Packaging standalone(TrainingJobSpec spec) {
+            return new Packaging(TrainingManifests.secretName(spec.name()), Map.of());
+        }
+
+        boolean inline() {
+            return !inlineFiles.isEmpty();
+        }
+    }
+
     /** ConfigMap, optional Secret, job; {@code hash} identifies the spec. */
     List<Map<String, Object>> build(TrainingJobSpec spec, String hash) {
         List<String> hosts = hosts(config.api(), spec);
         List<Map<String, Object>> manifests = new ArrayList<>();
         manifests.add(configMap(spec, hosts));
         if (spec.environment().stream().anyMatch(EnvironmentVariable::secret)) {
-            manifests.add(secret(spec));
+            manifests.add(secret(spec, secretName(spec.name())));
         }
-        manifests.add(config.api() == KubeflowApi.TRAINER_V2 ? trainJob(spec, hash, hosts)
-                : operatorJob(KubeflowJobKind.of(spec), spec, hash, hosts));
+        manifests.add(job(spec, hash, hosts, Packaging.standalone(spec)));
         return manifests;
+    }
+
+    /**
+     * The Kubeflow job alone, self-contained, as a trial template: the contract files travel inside the
+     * staging script and secret variables come from {@code secretName}.
+     */
+    Map<String, Object> trialJob(TrainingJobSpec spec, String hash, String secretName) {
+        List<String> hosts = hosts(config.api(), spec);
+        return job(spec, hash, hosts, new Packaging(secretName, contractFiles(spec, hosts)));
+    }
+
+    /** The Secret holding the spec's secret variables, named {@code name}. */
+    Map<String, Object> secret(TrainingJobSpec spec, String name) {
+        Map<String, Object> values = new LinkedHashMap<>();
+        spec.environment().stream().filter(EnvironmentVariable::secret).forEach(v -> values.put(v.name(), v.planValue()));
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put("apiVersion", "v1");
+        map.put("kind", "Secret");
+        map.put("metadata", metadata(name, spec, Map.of()));
+        map.put("type", "Opaque");
+        map.put("stringData", values);
+        return map;
+    }
+
+    private Map<String, Object> job(TrainingJobSpec spec, String hash, List<String> hosts, Packaging packaging) {
+        return config.api() == KubeflowApi.TRAINER_V2 ? trainJob(spec, hash, hosts, packaging)
+                : operatorJob(KubeflowJobKind.of(spec), spec, hash, hosts, packaging);
     }
 
     private Map<String, Object> metadata(String name, TrainingJobSpec spec, Map<String, String> annotations) {
@@ -97,11 +140,17 @@ final class TrainingManifests {
         return labels;
     }
 
+    /** The SageMaker contract's configuration files (the resource configuration as a per-host template). */
+    private Map<String, String> contractFiles(TrainingJobSpec spec, List<String> hosts) {
+        Map<String, String> files = new LinkedHashMap<>();
+        files.put("hyperparameters.json", ToolkitEnvironment.json(spec.hyperparameters()));
+        files.put("inputdataconfig.json", ToolkitEnvironment.json(ToolkitEnvironment.inputDataConfig(spec)));
+        files.put("resourceconfig.json.template", ToolkitEnvironment.json(toolkit(spec, hosts, "@CURRENT_HOST@").resourceConfig(spec)));
+        return files;
+    }
+
     private Map<String, Object> configMap(TrainingJobSpec spec, List<String> hosts) {
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("hyperparameters.json", ToolkitEnvironment.json(spec.hyperparameters()));
-        data.put("inputdataconfig.json", ToolkitEnvironment.json(ToolkitEnvironment.inputDataConfig(spec)));
-        data.put("resourceconfig.json.template", ToolkitEnvironment.json(toolkit(spec, hosts, "@CURRENT_HOST@").resourceConfig(spec)));
+        Map<String, Object> data = new LinkedHashMap<>(contractFiles(spec, hosts));
         data.put("stage.sh", StagingScripts.stage(spec, hosts));
         data.put("deliver.sh", StagingScripts.deliver(spec, hosts));
         Map<String, Object> map = new LinkedHashMap<>();
@@ -109,18 +158,6 @@ final class TrainingManifests {
         map.put("kind", "ConfigMap");
         map.put("metadata", metadata(configMapName(spec.name()), spec, Map.of()));
         map.put("data", data);
-        return map;
-    }
-
-    private Map<String, Object> secret(TrainingJobSpec spec) {
-        Map<String, Object> values = new LinkedHashMap<>();
-        spec.environment().stream().filter(EnvironmentVariable::secret).forEach(v -> values.put(v.name(), v.planValue()));
-        Map<String, Object> map = new LinkedHashMap<>();
-        map.put("apiVersion", "v1");
-        map.put("kind", "Secret");
-        map.put("metadata", metadata(secretName(spec.name()), spec, Map.of()));
-        map.put("type", "Opaque");
-        map.put("stringData", values);
         return map;
     }
 
@@ -144,16 +181,17 @@ final class TrainingManifests {
         return spot != null ? spot.maxWait().toSeconds() : spec.maxRuntime().toSeconds();
     }
 
-    private Map<String, Object> operatorJob(KubeflowJobKind kind, TrainingJobSpec spec, String hash, List<String> hosts) {
+    private Map<String, Object> operatorJob(KubeflowJobKind kind, TrainingJobSpec spec, String hash, List<String> hosts,
+            Packaging packaging) {
         Map<String, Object> runPolicy = new LinkedHashMap<>();
         runPolicy.put("cleanPodPolicy", "None");
         runPolicy.put("backoffLimit", config.backoffLimit());
         runPolicy.put("activeDeadlineSeconds", deadlineSeconds(spec));
         runPolicy.put("suspend", false);
         Map<String, Object> replicas = new LinkedHashMap<>();
-        replicas.put(kind.leadRole, replica(kind, spec, hosts, 1));
+        replicas.put(kind.leadRole, replica(kind, spec, hosts, 1, packaging));
         if (spec.instanceCount() > 1) {
-            replicas.put("Worker", replica(kind, spec, hosts, spec.instanceCount() - 1));
+            replicas.put("Worker", replica(kind, spec, hosts, spec.instanceCount() - 1, packaging));
         }
         Map<String, Object> jobSpec = new LinkedHashMap<>();
         jobSpec.put("runPolicy", runPolicy);
@@ -166,11 +204,12 @@ final class TrainingManifests {
         return job;
     }
 
-    private Map<String, Object> replica(KubeflowJobKind kind, TrainingJobSpec spec, List<String> hosts, int count) {
+    private Map<String, Object> replica(KubeflowJobKind kind, TrainingJobSpec spec, List<String> hosts, int count,
+            Packaging packaging) {
         Map<String, Object> template = new LinkedHashMap<>();
         template.put("metadata", Map.of("labels", labels(spec)));
-        Map<String, Object> pod = podSpec(spec, hosts);
-        pod.put("containers", List.of(trainingContainer(spec, hosts, kind.container, true)));
+        Map<String, Object> pod = podSpec(spec, hosts, packaging);
+        pod.put("containers", List.of(trainingContainer(spec, hosts, kind.container, true, packaging)));
         template.put("spec", pod);
         Map<String, Object> replica = new LinkedHashMap<>();
         replica.put("replicas", count);
@@ -179,8 +218,8 @@ final class TrainingManifests {
         return replica;
     }
 
-    private Map<String, Object> trainJob(TrainingJobSpec spec, String hash, List<String> hosts) {
-        Map<String, Object> main = trainingContainer(spec, hosts, "node", true);
+    private Map<String, Object> trainJob(TrainingJobSpec spec, String hash, List<String> hosts, Packaging packaging) {
+        Map<String, Object> main = trainingContainer(spec, hosts, "node", true, packaging);
         Map<String, Object> trainer = new LinkedHashMap<>();
         trainer.put("image", spec.image());
         if (main.containsKey("command")) {
@@ -190,7 +229,7 @@ final class TrainingManifests {
         trainer.put("env", main.get("env"));
         trainer.put("numNodes", spec.instanceCount());
         trainer.put("resourcesPerNode", main.get("resources"));
-        Map<String, Object> pod = podSpec(spec, hosts);
+        Map<String, Object> pod = podSpec(spec, hosts, packaging);
         pod.put("containers", List.of(PlanBodies.map("name", "node", "volumeMounts", main.get("volumeMounts"))));
         Map<String, Object> podTemplate = Map.of("spec", pod);
         Map<String, Object> nodeJob = new LinkedHashMap<>();
@@ -223,7 +262,7 @@ final class TrainingManifests {
     }
 
     /** The pod spec every replica shares: placement, volumes and the two contract containers. */
-    private Map<String, Object> podSpec(TrainingJobSpec spec, List<String> hosts) {
+    private Map<String, Object> podSpec(TrainingJobSpec spec, List<String> hosts, Packaging packaging) {
         Map<String, Object> pod = new LinkedHashMap<>();
         if (config.serviceAccount() != null) {
             pod.put("serviceAccountName", config.serviceAccount());
@@ -243,9 +282,12 @@ final class TrainingManifests {
         if (!nodeSelector.isEmpty()) {
             pod.put("nodeSelector", nodeSelector);
         }
-        pod.put("initContainers", List.of(stagingContainer(spec, "mlplane-stage", "stage.sh", false),
-                stagingContainer(spec, "mlplane-deliver", "deliver.sh", true)));
-        pod.put("volumes", volumes(spec));
+        pod.put("initContainers", List.of(
+                stagingContainer(spec, "mlplane-stage", "stage.sh", packaging.inline()
+                        ? StagingScripts.stageInline(spec, hosts, packaging.inlineFiles()) : null, false, packaging),
+                stagingContainer(spec, "mlplane-deliver", "deliver.sh", packaging.inline()
+                        ? StagingScripts.deliver(spec, hosts) : null, true, packaging)));
+        pod.put("volumes", volumes(spec, packaging));
         return pod;
     }
 
@@ -268,9 +310,11 @@ final class TrainingManifests {
         return own != null ? own : config.instanceTypes().get(spec.instanceType());
     }
 
-    private List<Map<String, Object>> volumes(TrainingJobSpec spec) {
+    private List<Map<String, Object>> volumes(TrainingJobSpec spec, Packaging packaging) {
         List<Map<String, Object>> volumes = new ArrayList<>();
-        volumes.add(PlanBodies.map("name", "mlplane-config", "configMap", Map.of("name", configMapName(spec.name()))));
+        if (!packaging.inline()) {
+            volumes.add(PlanBodies.map("name", "mlplane-config", "configMap", Map.of("name", configMapName(spec.name()))));
+        }
         for (String name : List.of("ml-input", "ml-model", "ml-output", "ml-checkpoints")) {
             volumes.add(PlanBodies.map("name", name, "emptyDir", Map.of()));
         }
@@ -298,7 +342,7 @@ final class TrainingManifests {
         return name.length() <= 63 ? name : name.substring(0, 63);
     }
 
-    private List<Map<String, Object>> contractMounts(TrainingJobSpec spec, boolean staging) {
+    private List<Map<String, Object>> contractMounts(TrainingJobSpec spec, boolean staging, Packaging packaging) {
         List<Map<String, Object>> mounts = new ArrayList<>();
         mounts.add(PlanBodies.map("name", "ml-input", "mountPath", StagingScripts.OPT_ML + "/input"));
         mounts.add(PlanBodies.map("name", "ml-model", "mountPath", StagingScripts.OPT_ML + "/model"));
@@ -319,7 +363,9 @@ final class TrainingManifests {
             mounts.add(PlanBodies.map("name", "ml-checkpoints", "mountPath", checkpointPath));
         }
         if (staging) {
-            mounts.add(PlanBodies.map("name", "mlplane-config", "mountPath", "/mlplane/config", "readOnly", true));
+            if (!packaging.inline()) {
+                mounts.add(PlanBodies.map("name", "mlplane-config", "mountPath", StagingScripts.CONFIG_MAP_DIR, "readOnly", true));
+            }
             for (String claim : claims(spec)) {
                 mounts.add(PlanBodies.map("name", claimVolume(claim), "mountPath", StagingScripts.PVC_ROOT + "/" + claim));
             }
@@ -331,11 +377,14 @@ final class TrainingManifests {
         return PlanBodies.map("name", "POD_NAME", "valueFrom", Map.of("fieldRef", Map.of("fieldPath", "metadata.name")));
     }
 
-    private Map<String, Object> stagingContainer(TrainingJobSpec spec, String name, String script, boolean sidecar) {
+    /** A staging container running {@code script} from the ConfigMap, or {@code inlineScript} if given. */
+    private Map<String, Object> stagingContainer(TrainingJobSpec spec, String name, String script,
+            @Nullable String inlineScript, boolean sidecar, Packaging packaging) {
         Map<String, Object> container = new LinkedHashMap<>();
         container.put("name", name);
         container.put("image", config.dataLoaderImage());
-        container.put("command", List.of("sh", "/mlplane/config/" + script));
+        container.put("command", inlineScript != null ? List.of("sh", "-c", inlineScript)
+                : List.of("sh", StagingScripts.CONFIG_MAP_DIR + "/" + script));
         if (sidecar) {
             container.put("restartPolicy", "Always");
         }
@@ -343,11 +392,12 @@ final class TrainingManifests {
         if (config.s3CredentialsSecret() != null) {
             container.put("envFrom", List.of(Map.of("secretRef", Map.of("name", config.s3CredentialsSecret()))));
         }
-        container.put("volumeMounts", contractMounts(spec, true));
+        container.put("volumeMounts", contractMounts(spec, true, packaging));
         return container;
     }
 
-    private Map<String, Object> trainingContainer(TrainingJobSpec spec, List<String> hosts, String name, boolean withEnv) {
+    private Map<String, Object> trainingContainer(TrainingJobSpec spec, List<String> hosts, String name, boolean withEnv,
+            Packaging packaging) {
         InstanceResources resources = resources(spec);
         Map<String, Object> container = new LinkedHashMap<>();
         container.put("name", name);
@@ -367,7 +417,7 @@ final class TrainingManifests {
             variables.put("SM_NETWORK_INTERFACE_NAME", "eth0");
             variables.forEach((k, v) -> env.add(PlanBodies.map("name", k, "value", v)));
             spec.environment().stream().filter(EnvironmentVariable::secret).forEach(v -> env.add(PlanBodies.map("name", v.name(),
-                    "valueFrom", Map.of("secretKeyRef", PlanBodies.map("name", secretName(spec.name()), "key", v.name())))));
+                    "valueFrom", Map.of("secretKeyRef", PlanBodies.map("name", packaging.secretName(), "key", v.name())))));
             container.put("env", env);
         }
         Map<String, Object> amounts = new LinkedHashMap<>();
@@ -377,7 +427,7 @@ final class TrainingManifests {
             amounts.put("nvidia.com/gpu", Integer.toString(resources.gpus()));
         }
         container.put("resources", PlanBodies.map("requests", amounts, "limits", amounts));
-        container.put("volumeMounts", contractMounts(spec, false));
+        container.put("volumeMounts", contractMounts(spec, false, packaging));
         return container;
     }
 }
