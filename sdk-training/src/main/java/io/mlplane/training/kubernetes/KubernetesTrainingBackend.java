@@ -47,7 +47,7 @@ import org.jspecify.annotations.Nullable;
  */
 final class KubernetesTrainingBackend implements TrainingBackend {
 
-    private static final Pattern NAME = Pattern.compile("[a-z]([-a-z0-9]*[a-z0-9])?");
+    static final Pattern NAME = Pattern.compile("[a-z]([-a-z0-9]*[a-z0-9])?");
     private static final Pattern CLAIM = Pattern.compile("pvc://[a-z0-9]([-a-z0-9.]*[a-z0-9])?(/.*)?");
     private static final int MAX_NAME = 50;
 
@@ -94,6 +94,12 @@ final class KubernetesTrainingBackend implements TrainingBackend {
         if (v.matches("name", spec.name(), NAME, "must be a lowercase DNS-1035 label on Kubernetes")) {
             v.length("name", spec.name(), 1, MAX_NAME);
         }
+        validateRunnable(spec, v);
+        v.throwIfAny();
+    }
+
+    /** What a job needs to run on this cluster, whatever its name: image, framework, resources, storage. */
+    void validateRunnable(TrainingJobSpec spec, Violations v) {
         v.check(!spec.image().isEmpty(), "image", "is required on Kubernetes, which runs containers");
         KubeflowJobKind kind = KubeflowJobKind.of(spec);
         String tag = "tags['" + KubeflowJobKind.FRAMEWORK_TAG + "']";
@@ -113,7 +119,6 @@ final class KubernetesTrainingBackend implements TrainingBackend {
         if (spec.spot() != null) {
             storage(v, "spot.checkpointUri", spec.spot().checkpointUri());
         }
-        v.throwIfAny();
     }
 
     private static void storage(Violations v, String field, String uri) {

@@ -40,12 +40,18 @@ final class KubeflowTestController implements TimeSource {
     private final Map<String, Instant> firstSeen = new ConcurrentHashMap<>();
     private final Map<String, Instant> suspendedAt = new ConcurrentHashMap<>();
     private final Set<String> published = ConcurrentHashMap.newKeySet();
+    private final List<Runnable> afterEachTick = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     KubeflowTestController(VirtualClock clock, KubernetesMockServer server, KubernetesClient client, String namespace) {
         this.clock = clock;
         this.server = server;
         this.client = client;
         this.namespace = namespace;
+    }
+
+    /** Runs {@code controller} after the training jobs have been reconciled on every tick (Katib, for example). */
+    void afterEachTick(Runnable controller) {
+        afterEachTick.add(controller);
     }
 
     void script(String job, MockBehavior behavior) {
@@ -61,6 +67,7 @@ final class KubeflowTestController implements TimeSource {
     public void sleep(Duration duration) throws InterruptedException {
         clock.sleep(duration);
         reconcile();
+        afterEachTick.forEach(Runnable::run);
     }
 
     synchronized void reconcile() {

@@ -52,6 +52,10 @@ final class KubernetesTrainingFixture extends ScriptedTrainingFixture {
         }
         crds.add(new CustomResourceDefinitionContext.Builder().withGroup("trainer.kubeflow.org").withVersion("v1alpha1")
                 .withKind("TrainJob").withPlural("trainjobs").withScope("Namespaced").build());
+        for (var katib : List.of(KubernetesTuningBackend.EXPERIMENTS, KubernetesTuningBackend.TRIALS)) {
+            crds.add(new CustomResourceDefinitionContext.Builder().withGroup(katib.getGroup()).withVersion(katib.getVersion())
+                    .withKind(katib.getKind()).withPlural(katib.getPlural()).withScope("Namespaced").build());
+        }
         server = new KubernetesMockServer(new Context(), new MockWebServer(), responses,
                 new KubernetesMixedDispatcher(responses, crds), false);
         server.init(InetAddress.getLoopbackAddress(), 0);

@@ -1,0 +1,79 @@
+package io.mlplane.training.kubernetes;
+
+import io.mlplane.training.TrainingJobStatus;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Reads Katib's status objects: conditions accumulate in a list (looked up by type, {@code status: "True"}),
+ * times are RFC 3339 strings and metric values are strings ({@code "unavailable"} when none was collected).
+ */
+final class KatibConditions {
+
+    private KatibConditions() {
+    }
+
+    /** The condition of {@code type} if it is true, else null. */
+    @SuppressWarnings("unchecked")
+    static @Nullable Map<String, Object> find(Map<String, Object> status, String type) {
+        if (!(status.get("conditions") instanceof List<?> conditions)) {
+            return null;
+        }
+        for (Object raw : conditions) {
+            Map<String, Object> condition = (Map<String, Object>) raw;
+            if (type.equals(condition.get("type")) && "True".equals(condition.get("status"))) {
+                return condition;
+            }
+        }
+        return null;
+    }
+
+    /** A trial's status: Succeeded → Completed; Failed or MetricsUnavailable → Failed; Killed or EarlyStopped → Stopped. */
+    static TrainingJobStatus trialStatus(Map<String, Object> status) {
+        if (find(status, "Succeeded") != null) {
+            return TrainingJobStatus.COMPLETED;
+        }
+        if (find(status, "Failed") != null || find(status, "MetricsUnavailable") != null) {
+            return TrainingJobStatus.FAILED;
+        }
+        if (find(status, "Killed") != null || find(status, "EarlyStopped") != null) {
+            return TrainingJobStatus.STOPPED;
+        }
+        return TrainingJobStatus.IN_PROGRESS;
+    }
+
+    /** The latest observed value of {@code metric}, or null. */
+    @SuppressWarnings("unchecked")
+    static @Nullable Double latest(Map<String, Object> status, String metric) {
+        if (!(status.get("observation") instanceof Map<?, ?> observation)
+                || !(observation.get("metrics") instanceof List<?> metrics)) {
+            return null;
+        }
+        for (Object raw : metrics) {
+            Map<String, Object> m = (Map<String, Object>) raw;
+            if (metric.equals(m.get("name"))) {
+                try {
+                    return Double.valueOf(String.valueOf(m.get("latest")));
+                } catch (NumberFormatException unavailable) {
+                    return null;
+                }
+            }
+        }
+        return null;
+    }
+
+    /** An RFC 3339 time, or null. */
+    static @Nullable Instant time(@Nullable Object value) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return Instant.parse(value.toString());
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+}

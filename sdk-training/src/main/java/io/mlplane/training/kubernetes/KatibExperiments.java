@@ -1,0 +1,275 @@
+package io.mlplane.training.kubernetes;
+
+import io.mlplane.core.EnvironmentVariable;
+import io.mlplane.core.kubernetes.KubeflowApi;
+import io.mlplane.core.kubernetes.KubernetesConfig;
+import io.mlplane.training.MetricDefinition;
+import io.mlplane.training.Parameter;
+import io.mlplane.training.Scaling;
+import io.mlplane.training.Spot;
+import io.mlplane.training.Strategy;
+import io.mlplane.training.TrainingJobSpec;
+import io.mlplane.training.TuningJobSpec;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The manifests a tuning job becomes on Kubernetes: a Secret for the template's secret variables (if any) and a
+ * Katib {@code Experiment} ({@code kubeflow.org/v1beta1}). The trial template is the Kubeflow job the training
+ * driver would submit for the template, made self-contained, with Katib's placeholders where each trial differs:
+ * {@code ${trialSpec.Name}} for the job's name (and so its hosts, artifact and checkpoint paths) and
+ * {@code ${trialParameters.<name>}} for each tuned hyperparameter.
+ */
+final class KatibExperiments {
+
+    static final String TUNING_LABEL = "mlplane.io/tuning-job";
+    /** Katib's label on the trials of an experiment. */
+    static final String EXPERIMENT_LABEL = "katib.kubeflow.org/experiment";
+
+    /**
+     * Stand-ins, replaced by Katib placeholders after the template job is built. Numeric parameters stand in as
+     * numbers, so that {@code SM_HPS} and {@code SM_TRAINING_ENV} show them unquoted, as the toolkit does.
+     */
+    private static final String NAME_STAND_IN = "mlplane-trial-name-7f3a9c";
+    private static final String TEXT_STAND_IN = "MLPLANE_TRIAL_PARAMETER_7F3A9C_%03d";
+    private static final String NUMBER_STAND_IN = "7391720461%03d7";
+
+    private final KubernetesConfig config;
+    private final TrainingManifests manifests;
+
+    KatibExperiments(KubernetesConfig config) {
+        this.config = config;
+        this.manifests = new TrainingManifests(config);
+    }
+
+    static String secretName(String tuningJob) {
+        return tuningJob + "-mlplane-trials-env";
+    }
+
+    /** Katib's algorithm for a strategy. */
+    static String algorithm(Strategy strategy) {
+        return switch (strategy) {
+            case BAYESIAN -> "bayesianoptimization";
+            case RANDOM -> "random";
+            case GRID -> "grid";
+            case HYPERBAND -> "hyperband";
+        };
+    }
+
+    /** Katib's name for the placeholder of the tuned parameter at {@code index}: a plain identifier. */
+    static List<String> trialParameterNames(TuningJobSpec spec) {
+        List<String> names = new ArrayList<>();
+        Set<String> taken = new HashSet<>();
+        for (int i = 0; i < spec.parameters().size(); i++) {
+            String name = spec.parameters().get(i).name().replaceAll("[^A-Za-z0-9]", "_");
+            if (name.isEmpty() || !Character.isLetter(name.charAt(0)) || !taken.add(name)) {
+                name = "p" + i + "_" + name;
+                taken.add(name);
+            }
+            names.add(name);
+        }
+        return names;
+    }
+
+    /** Optional Secret, then the Experiment; {@code hash} identifies the spec. */
+    List<Map<String, Object>> build(TuningJobSpec spec, String hash) {
+        List<Map<String, Object>> result = new ArrayList<>();
+        TrainingJobSpec template = spec.trainingTemplate();
+        if (template.environment().stream().anyMatch(EnvironmentVariable::secret)) {
+            Map<String, Object> secret = manifests.secret(template, secretName(spec.name()));
+            relabel(secret, spec.name());
+            result.add(secret);
+        }
+        result.add(experiment(spec, hash));
+        return result;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void relabel(Map<String, Object> manifest, String tuningJob) {
+        Map<String, Object> metadata = (Map<String, Object>) manifest.get("metadata");
+        Map<String, String> labels = new LinkedHashMap<>();
+        labels.put(TrainingManifests.MANAGED_BY, TrainingManifests.MLPLANE);
+        labels.put(TUNING_LABEL, tuningJob);
+        metadata.put("labels", labels);
+    }
+
+    private Map<String, Object> experiment(TuningJobSpec spec, String hash) {
+        Map<String, Object> metadata = new LinkedHashMap<>();
+        metadata.put("name", spec.name());
+        metadata.put("namespace", config.namespace());
+        metadata.put("annotations", Map.of(TrainingManifests.HASH, hash));
+        Map<String, Object> experiment = new LinkedHashMap<>();
+        experiment.put("apiVersion", "kubeflow.org/v1beta1");
+        experiment.put("kind", "Experiment");
+        experiment.put("metadata", metadata);
+        relabel(experiment, spec.name());
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("objective", objective(spec));
+        body.put("algorithm", algorithmSpec(spec));
+        body.put("parallelTrialCount", spec.maxParallelTrials());
+        int maxTrials = maxTrials(spec);
+        body.put("maxTrialCount", maxTrials);
+        // Katib fails an experiment once failed trials exceed this: here, only when every trial has failed.
+        body.put("maxFailedTrialCount", maxTrials - 1);
+        body.put("parameters", spec.parameters().stream().map(KatibExperiments::parameter).toList());
+        if (spec.earlyStopping()) {
+            body.put("earlyStopping", Map.of("algorithmName", "medianstop"));
+        }
+        body.put("metricsCollectorSpec", metricsCollector(spec));
+        body.put("trialTemplate", trialTemplate(spec, hash));
+        experiment.put("spec", body);
+        return experiment;
+    }
+
+    /** The trial budget: the spec's, or every combination for a grid. */
+    static int maxTrials(TuningJobSpec spec) {
+        if (spec.maxTrials() != null) {
+            return spec.maxTrials();
+        }
+        long combinations = 1;
+        for (Parameter p : spec.parameters()) {
+            combinations = Math.min(Integer.MAX_VALUE, combinations * p.values().size());
+        }
+        return (int) combinations;
+    }
+
+    /** The metric definitions of the template that Katib should collect: the objective's first. */
+    private static List<MetricDefinition> collected(TuningJobSpec spec) {
+        List<MetricDefinition> definitions = new ArrayList<>();
+        for (MetricDefinition d : spec.trainingTemplate().metricDefinitions()) {
+            if (KatibMetricsFormat.problem(d).isEmpty()) {
+                if (d.name().equals(spec.objective().metric())) {
+                    definitions.add(0, d);
+                } else {
+                    definitions.add(d);
+                }
+            }
+        }
+        return definitions;
+    }
+
+    private static Map<String, Object> objective(TuningJobSpec spec) {
+        List<MetricDefinition> collected = collected(spec);
+        Map<String, Object> objective = new LinkedHashMap<>();
+        objective.put("type", spec.objective().maximize() ? "maximize" : "minimize");
+        objective.put("objectiveMetricName", spec.objective().metric());
+        List<String> additional = collected.stream().map(MetricDefinition::name)
+                .filter(n -> !n.equals(spec.objective().metric())).distinct().toList();
+        if (!additional.isEmpty()) {
+            objective.put("additionalMetricNames", additional);
+        }
+        // A trial's objective value is the metric's final value, as on SageMaker (Katib's default is the best).
+        objective.put("metricStrategies", collected.stream().map(MetricDefinition::name).distinct()
+                .map(n -> Map.of("name", n, "value", "latest")).toList());
+        return objective;
+    }
+
+    private static Map<String, Object> algorithmSpec(TuningJobSpec spec) {
+        Map<String, Object> algorithm = new LinkedHashMap<>();
+        algorithm.put("algorithmName", algorithm(spec.strategy()));
+        if (spec.randomSeed() != null && spec.strategy() != Strategy.GRID) {
+            algorithm.put("algorithmSettings", List.of(Map.of("name", "random_state", "value", spec.randomSeed().toString())));
+        }
+        return algorithm;
+    }
+
+    private static Map<String, Object> parameter(Parameter p) {
+        Map<String, Object> space = new LinkedHashMap<>();
+        String type = switch (p.type()) {
+            case CONTINUOUS -> "double";
+            case INTEGER -> "int";
+            case CATEGORICAL -> "categorical";
+        };
+        if (p.type() == Parameter.Type.CATEGORICAL) {
+            space.put("list", p.values());
+        } else {
+            space.put("min", p.format(p.min()));
+            space.put("max", p.format(p.max()));
+            if (p.scaling() == Scaling.LINEAR) {
+                space.put("distribution", "uniform");
+            } else if (p.scaling() == Scaling.LOGARITHMIC) {
+                space.put("distribution", "logUniform");
+            }
+        }
+        Map<String, Object> parameter = new LinkedHashMap<>();
+        parameter.put("name", p.name());
+        parameter.put("parameterType", type);
+        parameter.put("feasibleSpace", space);
+        return parameter;
+    }
+
+    private static Map<String, Object> metricsCollector(TuningJobSpec spec) {
+        List<String> formats = collected(spec).stream().map(d -> KatibMetricsFormat.filter(d).orElseThrow()).toList();
+        Map<String, Object> collector = new LinkedHashMap<>();
+        collector.put("collector", Map.of("kind", "StdOut"));
+        collector.put("source", Map.of("filter", Map.of("metricsFormat", formats)));
+        return collector;
+    }
+
+    private Map<String, Object> trialTemplate(TuningJobSpec spec, String hash) {
+        List<String> names = trialParameterNames(spec);
+        Map<String, String> replacements = new LinkedHashMap<>();
+        replacements.put(NAME_STAND_IN, "${trialSpec.Name}");
+        Map<String, String> hyperparameters = new LinkedHashMap<>(spec.staticHyperparameters());
+        List<Map<String, Object>> trialParameters = new ArrayList<>();
+        for (int i = 0; i < spec.parameters().size(); i++) {
+            Parameter p = spec.parameters().get(i);
+            String standIn = String.format(p.type() == Parameter.Type.CATEGORICAL ? TEXT_STAND_IN : NUMBER_STAND_IN, i);
+            hyperparameters.put(p.name(), standIn);
+            replacements.put(standIn, "${trialParameters." + names.get(i) + "}");
+            Map<String, Object> trialParameter = new LinkedHashMap<>();
+            trialParameter.put("name", names.get(i));
+            trialParameter.put("description", "hyperparameter " + p.name());
+            trialParameter.put("reference", p.name());
+            trialParameters.add(trialParameter);
+        }
+        TrainingJobSpec.Builder trial = spec.trainingTemplate().toBuilder().name(NAME_STAND_IN).hyperparameters(hyperparameters);
+        Spot spot = spec.trainingTemplate().spot();
+        if (spot != null) {
+            // Trials must not resume each other's checkpoints.
+            trial.spot(spot.toBuilder().checkpointUri(spot.checkpointUri().replaceAll("/+$", "") + "/" + NAME_STAND_IN).build());
+        }
+        Map<String, Object> job = manifests.trialJob(trial.build(), hash, secretName(spec.name()));
+        @SuppressWarnings("unchecked")
+        Map<String, Object> jobMetadata = (Map<String, Object>) job.get("metadata");
+        jobMetadata.remove("name");
+        jobMetadata.remove("namespace");
+        boolean trainerV2 = config.api() == KubeflowApi.TRAINER_V2;
+        KubeflowJobKind kind = KubeflowJobKind.of(spec.trainingTemplate());
+        Map<String, Object> template = new LinkedHashMap<>();
+        template.put("primaryContainerName", trainerV2 ? "node" : kind.container);
+        template.put("trialParameters", trialParameters);
+        template.put("primaryPodLabels", trainerV2
+                ? Map.of("jobset.sigs.k8s.io/replicatedjob-name", "node", "batch.kubernetes.io/job-completion-index", "0")
+                : Map.of("training.kubeflow.org/job-role", "master"));
+        String done = trainerV2 ? "Complete" : "Succeeded";
+        template.put("successCondition", "status.conditions.#(type==\"" + done + "\")#|#(status==\"True\")#");
+        template.put("failureCondition", "status.conditions.#(type==\"Failed\")#|#(status==\"True\")#");
+        template.put("trialSpec", replaced(job, replacements));
+        return template;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Object replaced(Object node, Map<String, String> replacements) {
+        if (node instanceof Map<?, ?> map) {
+            Map<String, Object> copy = new LinkedHashMap<>();
+            map.forEach((k, v) -> copy.put((String) replaced(k, replacements), replaced(v, replacements)));
+            return copy;
+        }
+        if (node instanceof List<?> list) {
+            return list.stream().map(v -> replaced(v, replacements)).toList();
+        }
+        if (node instanceof String text) {
+            String result = text;
+            for (Map.Entry<String, String> r : replacements.entrySet()) {
+                result = result.replace(r.getKey(), r.getValue());
+            }
+            return result;
+        }
+        return node;
+    }
+}
