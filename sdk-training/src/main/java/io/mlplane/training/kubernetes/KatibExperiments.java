@@ -1,6 +1,7 @@
 package io.mlplane.training.kubernetes;
 
 import io.mlplane.core.EnvironmentVariable;
+import io.mlplane.core.spi.PlanBodies;
 import io.mlplane.core.kubernetes.KubeflowApi;
 import io.mlplane.core.kubernetes.KubernetesConfig;
 import io.mlplane.training.MetricDefinition;
@@ -164,7 +165,7 @@ final class KatibExperiments {
         }
         // A trial's objective value is the metric's final value, as on SageMaker (Katib's default is the best).
         objective.put("metricStrategies", collected.stream().map(MetricDefinition::name).distinct()
-                .map(n -> Map.of("name", n, "value", "latest")).toList());
+                .map(n -> PlanBodies.map("name", n, "value", "latest")).toList());
         return objective;
     }
 
@@ -172,7 +173,7 @@ final class KatibExperiments {
         Map<String, Object> algorithm = new LinkedHashMap<>();
         algorithm.put("algorithmName", algorithm(spec.strategy()));
         if (spec.randomSeed() != null && spec.strategy() != Strategy.GRID) {
-            algorithm.put("algorithmSettings", List.of(Map.of("name", "random_state", "value", spec.randomSeed().toString())));
+            algorithm.put("algorithmSettings", List.of(PlanBodies.map("name", "random_state", "value", spec.randomSeed().toString())));
         }
         return algorithm;
     }
@@ -244,7 +245,7 @@ final class KatibExperiments {
         template.put("primaryContainerName", trainerV2 ? "node" : kind.container);
         template.put("trialParameters", trialParameters);
         template.put("primaryPodLabels", trainerV2
-                ? Map.of("jobset.sigs.k8s.io/replicatedjob-name", "node", "batch.kubernetes.io/job-completion-index", "0")
+                ? PlanBodies.map("jobset.sigs.k8s.io/replicatedjob-name", "node", "batch.kubernetes.io/job-completion-index", "0")
                 : Map.of("training.kubeflow.org/job-role", "master"));
         String done = trainerV2 ? "Complete" : "Succeeded";
         template.put("successCondition", "status.conditions.#(type==\"" + done + "\")#|#(status==\"True\")#");

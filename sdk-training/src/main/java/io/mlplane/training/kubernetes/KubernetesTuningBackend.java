@@ -52,8 +52,6 @@ final class KubernetesTuningBackend implements TuningBackend {
     static final ResourceDefinitionContext EXPERIMENTS = katib("Experiment", "experiments");
     static final ResourceDefinitionContext TRIALS = katib("Trial", "trials");
     static final String STOPPED_AT = "mlplane.io/stop-requested";
-    /** Katib names trials {@code <experiment>-<8 characters>}, and their pods add a suffix of their own. */
-    private static final int MAX_NAME = 40;
 
     private final KubernetesContext kubernetes;
     private final KatibExperiments experiments;
@@ -112,9 +110,7 @@ final class KubernetesTuningBackend implements TuningBackend {
             }
         }
         Violations v = Violations.of("TuningJobSpec '" + spec.name() + "' on Kubernetes (Katib)");
-        if (v.matches("name", spec.name(), KubernetesTrainingBackend.NAME, "must be a lowercase DNS-1035 label on Kubernetes")) {
-            v.length("name", spec.name(), 1, MAX_NAME);
-        }
+        v.matches("name", spec.name(), KubernetesTrainingBackend.NAME, "must be a lowercase DNS-1035 label on Kubernetes");
         training.validateRunnable(spec.trainingTemplate(), v.at("trainingTemplate"));
         for (int i = 0; i < spec.parameters().size(); i++) {
             List<String> values = spec.parameters().get(i).values();

@@ -21,6 +21,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Validates manifests against the {@code openAPIV3Schema} of the upstream CRDs in {@code ../shared/specs/k8s}
@@ -38,7 +40,10 @@ public final class CrdSchemas {
             "PyTorchJob", "k8s/training-operator/kubeflow.org_pytorchjobs.yaml",
             "XGBoostJob", "k8s/training-operator/kubeflow.org_xgboostjobs.yaml",
             "TFJob", "k8s/training-operator/kubeflow.org_tfjobs.yaml",
-            "TrainJob", "k8s/trainer/trainer.kubeflow.org_trainjobs.yaml");
+            "TrainJob", "k8s/trainer/trainer.kubeflow.org_trainjobs.yaml",
+            "Experiment", "k8s/katib/experiment.yaml");
+    private static final JsonSchema KATIB_EXPERIMENT = katibExperiment();
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{trialParameters\\.([^}]+)}");
 
     /**
      * JSON Schema draft 4 plus the Kubernetes extensions as known, non-validating keywords. The CEL rules in
@@ -57,6 +62,15 @@ public final class CrdSchemas {
     }
 
     private CrdSchemas() {
+    }
+
+    /** Katib's CRD has no schema; this one is written from Katib's Go types (see the file's comment). */
+    private static JsonSchema katibExperiment() {
+        try (var in = CrdSchemas.class.getResourceAsStream("/katib/experiment-v1beta1.schema.json")) {
+            return JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V4).getSchema(JSON.readTree(in));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static JsonSchema schema(String kind) {
@@ -84,9 +98,63 @@ public final class CrdSchemas {
                     problems.add(kind + " " + name + ": " + message.getMessage());
                 }
             }
+            case "Experiment" -> {
+                for (ValidationMessage message : schema(kind).validate(node)) {
+                    problems.add(kind + " " + name + ": " + message.getMessage());
+                }
+                for (ValidationMessage message : KATIB_EXPERIMENT.validate(node)) {
+                    problems.add(kind + " " + name + " (Katib v1beta1 types): " + message.getMessage());
+                }
+                if (problems.isEmpty()) {
+                    problems.addAll(trialTemplate(node));
+                }
+            }
             case "ConfigMap" -> typed(node, ConfigMap.class, problems);
             case "Secret" -> typed(node, Secret.class, problems);
             default -> problems.add("unexpected kind " + kind);
+        }
+        return problems;
+    }
+
+    /**
+     * Checks an experiment's trial template as Katib's webhook and controller use it: every trial parameter
+     * references a search-space parameter and appears in the trial spec, no other placeholder is left, and the
+     * trial spec with sample values substituted (Katib replaces placeholders textually) is valid for its own CRD.
+     */
+    @SuppressWarnings("unchecked")
+    private static List<String> trialTemplate(JsonNode experiment) {
+        List<String> problems = new ArrayList<>();
+        String name = experiment.path("metadata").path("name").asText();
+        Map<String, String> samples = new java.util.HashMap<>();
+        for (JsonNode p : experiment.path("spec").path("parameters")) {
+            JsonNode space = p.path("feasibleSpace");
+            samples.put(p.path("name").asText(), space.has("list") ? space.path("list").get(0).asText() : space.path("min").asText());
+        }
+        JsonNode template = experiment.path("spec").path("trialTemplate");
+        String text = template.path("trialSpec").toString();
+        Map<String, String> byPlaceholder = new java.util.HashMap<>();
+        for (JsonNode p : template.path("trialParameters")) {
+            String reference = p.path("reference").asText();
+            if (!samples.containsKey(reference)) {
+                problems.add("Experiment " + name + ": trial parameter " + p.path("name").asText() + " references no parameter");
+            }
+            if (!text.contains("${trialParameters." + p.path("name").asText() + "}")) {
+                problems.add("Experiment " + name + ": trial parameter " + p.path("name").asText() + " is not used in the trial spec");
+            }
+            byPlaceholder.put(p.path("name").asText(), samples.get(reference));
+        }
+        Matcher m = PLACEHOLDER.matcher(text);
+        String substituted = m.replaceAll(r -> Matcher.quoteReplacement(String.valueOf(byPlaceholder.get(r.group(1)))))
+                .replace("${trialSpec.Name}", name + "-00000001").replace("${trialSpec.Namespace}", "ml");
+        if (substituted.contains("${")) {
+            problems.add("Experiment " + name + ": unknown placeholders left in the trial spec");
+        }
+        try {
+            Map<String, Object> trial = JSON.readValue(substituted, Map.class);
+            ((Map<String, Object>) trial.computeIfAbsent("metadata", k -> new java.util.LinkedHashMap<>())).put("name", name + "-00000001");
+            problems.addAll(validate(trial));
+        } catch (IOException e) {
+            problems.add("Experiment " + name + ": the substituted trial spec is not JSON: " + e.getMessage());
         }
         return problems;
     }
@@ -116,6 +184,13 @@ public final class CrdSchemas {
                 metadata.keySet().retainAll(List.of("name", "namespace", "labels", "annotations"));
                 problems.addAll(validate(map));
             }
+        }
+        for (GenericKubernetesResource experiment : client.genericKubernetesResources(KubernetesTuningBackend.EXPERIMENTS)
+                .inNamespace(namespace).list().getItems()) {
+            Map<String, Object> map = serialization.convertValue(experiment, Map.class);
+            ((Map<String, Object>) map.get("metadata")).keySet().retainAll(List.of("name", "namespace", "labels", "annotations"));
+            map.remove("status");
+            problems.addAll(validate(map));
         }
         for (ConfigMap configMap : client.configMaps().inNamespace(namespace).withLabel(TrainingManifests.MANAGED_BY).list().getItems()) {
             problems.addAll(validate(serialization.convertValue(configMap, Map.class)));

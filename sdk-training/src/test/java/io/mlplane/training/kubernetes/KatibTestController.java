@@ -97,7 +97,7 @@ final class KatibTestController {
         String now = clock.now().truncatedTo(ChronoUnit.SECONDS).toString();
         status.putIfAbsent("startTime", now);
         if (maxFailed != null && failed > maxFailed.intValue()) {
-            conditions.add(condition("Failed", "ExperimentFailed"));
+            conditions.add(condition("Failed", "ExperimentFailed", "Experiment has failed because max failed count has reached"));
             status.put("completionTime", now);
         } else if (completed >= max || (grid != null && completed == grid.size())) {
             conditions.add(condition("Succeeded", completed >= max ? "ExperimentMaxTrialsReached" : "ExperimentSuggestionEndReached"));
@@ -117,10 +117,17 @@ final class KatibTestController {
     }
 
     private static Map<String, Object> condition(String type, String reason) {
+        return condition(type, reason, null);
+    }
+
+    private static Map<String, Object> condition(String type, String reason, String message) {
         Map<String, Object> condition = new LinkedHashMap<>();
         condition.put("type", type);
         condition.put("status", "True");
         condition.put("reason", reason);
+        if (message != null) {
+            condition.put("message", message);
+        }
         return condition;
     }
 

@@ -1,0 +1,361 @@
+package io.mlplane.training.kubernetes;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.mlplane.core.Capability;
+import io.mlplane.core.MlProvider;
+import io.mlplane.core.MlProviders;
+import io.mlplane.core.Plan;
+import io.mlplane.core.PlannedRequest;
+import io.mlplane.core.UnsupportedFeatureException;
+import io.mlplane.core.ValidationException;
+import io.mlplane.core.WaitTimeoutException;
+import io.mlplane.core.kubernetes.KubeflowApi;
+import io.mlplane.core.kubernetes.KubernetesConfig;
+import io.mlplane.core.mock.JobScript;
+import io.mlplane.training.MetricDefinition;
+import io.mlplane.training.Objective;
+import io.mlplane.training.Parameter;
+import io.mlplane.training.Scaling;
+import io.mlplane.training.Strategy;
+import io.mlplane.training.TrainingJob;
+import io.mlplane.training.TrainingJobDescription;
+import io.mlplane.training.TrainingJobSpec;
+import io.mlplane.training.TrainingJobStatus;
+import io.mlplane.training.Trial;
+import io.mlplane.training.TuningJob;
+import io.mlplane.training.TuningJobSpec;
+import io.mlplane.training.TuningJobStatus;
+import io.mlplane.training.TuningResult;
+import io.mlplane.training.WarmStart;
+import io.mlplane.training.kubernetes.KubernetesTuningContractTest.KubernetesTuningFixture;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/** Katib specifics of the kubernetes backend's tuning jobs: the Experiment it plans, what it refuses, stop, trials. */
+class KubernetesTuningTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String SECRET = "canary-k8s-secret-93";
+
+    private static MlProvider offline(KubeflowApi api) {
+        return MlProviders.kubernetes(KubernetesConfig.builder().namespace("ml").api(api).build());
+    }
+
+    private static TuningJobSpec.Builder churn(String name) {
+        TrainingJobSpec template = KubernetesTrainingTest.spotJob("churn").instanceCount(1)
+                .hyperparameter("eta", 0.3).hyperparameter("num_round", 100)
+                .metricDefinition("validation:auc", "validation:auc=([0-9.eE-]+)")
+                .metricDefinition("train:loss", "\\btrain:loss=([0-9.eE-]+)")
+                .metricDefinition("epoch-time", "took ([0-9]+)s").build();
+        return TuningJobSpec.builder().name(name).trainingTemplate(template).objective(Objective.maximize("validation:auc"))
+                .parameter(Parameter.continuous("eta", 0.001, 1.0, Scaling.LOGARITHMIC))
+                .parameter(Parameter.integer("max_depth", 2, 10, Scaling.LINEAR))
+                .parameter(Parameter.categorical("booster", "gbtree", "dart"))
+                .maxTrials(12).maxParallelTrials(3).earlyStopping(true).randomSeed(7L);
+    }
+
+    private static JsonNode experiment(Plan plan) {
+        for (PlannedRequest request : plan.requests()) {
+            if ("Experiment".equals(request.body().get("kind"))) {
+                return JSON.valueToTree(io.mlplane.core.spi.PlanBodies.revealed(request.body()));
+            }
+        }
+        throw new AssertionError("no Experiment in " + plan.toJson());
+    }
+
+    @Test
+    void theExperimentMapsTheSpecAndItsTrialTemplateIsTheTrainingJobWithPlaceholders() {
+        Plan plan;
+        try (MlProvider ml = offline(KubeflowApi.TRAINING_OPERATOR_V1)) {
+            assertThat(ml.capabilities().supports(Capability.HYPERPARAMETER_TUNING)).isTrue();
+            plan = ml.plan(churn("churn-search").build());
+        }
+
+        assertThat(plan.requests()).extracting(PlannedRequest::operation)
+                .containsExactly("apply v1 Secret", "apply kubeflow.org/v1beta1 Experiment");
+        for (PlannedRequest request : plan.requests()) {
+            assertThat(CrdSchemas.validate(request.body())).as(request.operation()).isEmpty();
+        }
+        assertThat(plan.toJson()).doesNotContain(SECRET);
+        JsonNode e = experiment(plan);
+        assertThat(e.path("metadata").path("labels").path(KatibExperiments.TUNING_LABEL).asText()).isEqualTo("churn-search");
+        JsonNode spec = e.path("spec");
+        assertThat(spec.path("algorithm").path("algorithmName").asText()).isEqualTo("bayesianoptimization");
+        assertThat(spec.path("algorithm").path("algorithmSettings").get(0).toString()).isEqualTo("{\"name\":\"random_state\",\"value\":\"7\"}");
+        assertThat(spec.path("parallelTrialCount").asInt()).isEqualTo(3);
+        assertThat(spec.path("maxTrialCount").asInt()).isEqualTo(12);
+        assertThat(spec.path("maxFailedTrialCount").asInt()).as("fails only when every trial fails").isEqualTo(11);
+        assertThat(spec.path("earlyStopping").path("algorithmName").asText()).isEqualTo("medianstop");
+        assertThat(spec.path("parameters").toString()).isEqualTo("["
+                + "{\"name\":\"eta\",\"parameterType\":\"double\",\"feasibleSpace\":{\"min\":\"0.001\",\"max\":\"1\",\"distribution\":\"logUniform\"}},"
+                + "{\"name\":\"max_depth\",\"parameterType\":\"int\",\"feasibleSpace\":{\"min\":\"2\",\"max\":\"10\",\"distribution\":\"uniform\"}},"
+                + "{\"name\":\"booster\",\"parameterType\":\"categorical\",\"feasibleSpace\":{\"list\":[\"gbtree\",\"dart\"]}}]");
+        JsonNode objective = spec.path("objective");
+        assertThat(objective.path("type").asText()).isEqualTo("maximize");
+        assertThat(objective.path("objectiveMetricName").asText()).isEqualTo("validation:auc");
+        assertThat(objective.path("additionalMetricNames").toString()).as("epoch-time's regex lacks its name: not collected")
+                .isEqualTo("[\"train:loss\"]");
+        assertThat(objective.path("metricStrategies").findValuesAsText("value")).containsOnly("latest");
+        assertThat(spec.path("metricsCollectorSpec").path("collector").path("kind").asText()).isEqualTo("StdOut");
+        assertThat(spec.path("metricsCollectorSpec").path("source").path("filter").path("metricsFormat").toString())
+                .isEqualTo("[\"(validation:auc)=([0-9.eE-]+)\",\"\\\\b(train:loss)=([0-9.eE-]+)\"]");
+
+        JsonNode template = spec.path("trialTemplate");
+        assertThat(template.path("primaryContainerName").asText()).isEqualTo("pytorch");
+        assertThat(template.path("primaryPodLabels").toString()).isEqualTo("{\"training.kubeflow.org/job-role\":\"master\"}");
+        assertThat(template.path("successCondition").asText()).contains("Succeeded");
+        assertThat(template.path("trialParameters").findValuesAsText("reference")).containsExactly("eta", "max_depth", "booster");
+        JsonNode job = template.path("trialSpec");
+        assertThat(job.path("kind").asText()).isEqualTo("PyTorchJob");
+        assertThat(job.path("metadata").has("name")).as("Katib names the trial's job").isFalse();
+        String text = job.toString();
+        assertThat(text).doesNotContain("mlplane-trial-name", "MLPLANE_TRIAL_PARAMETER", "7391720461", "\"0.3\"")
+                .contains("${trialSpec.Name}-master-0", "/${trialSpec.Name}/output/model.tar.gz", "ckpt/${trialSpec.Name}")
+                .doesNotContain("mlplane-config\",\"configMap");
+        JsonNode container = job.path("spec").path("pytorchReplicaSpecs").path("Master").path("template").path("spec")
+                .path("containers").get(0);
+        assertThat(container.path("args").toString()).isEqualTo("[\"--booster\",\"${trialParameters.booster}\",\"--epochs\","
+                + "\"10\",\"--eta\",\"${trialParameters.eta}\",\"--lr\",\"0.01\",\"--max_depth\",\"${trialParameters.max_depth}\","
+                + "\"--num_round\",\"100\"]");
+        Map<String, String> env = new java.util.LinkedHashMap<>();
+        container.path("env").forEach(v -> env.put(v.path("name").asText(), v.has("value") ? v.path("value").asText()
+                : v.path("valueFrom").path("secretKeyRef").path("name").asText()));
+        assertThat(env.get("SM_HPS")).as("numbers stay numbers, as the toolkit decodes them")
+                .isEqualTo("{\"booster\":\"${trialParameters.booster}\",\"epochs\":10,\"eta\":${trialParameters.eta},\"lr\":0.01,"
+                        + "\"max_depth\":${trialParameters.max_depth},\"num_round\":100}");
+        assertThat(env.get("WANDB_API_KEY")).isEqualTo(KatibExperiments.secretName("churn-search"));
+        String stage = job.path("spec").path("pytorchReplicaSpecs").path("Master").path("template").path("spec")
+                .path("initContainers").get(0).path("command").get(2).asText();
+        assertThat(stage).contains("cat > /tmp/mlplane-config/hyperparameters.json <<'MLPLANE_EOF'\n"
+                + "{\"epochs\":\"10\",\"lr\":\"0.01\",\"num_round\":\"100\",\"eta\":\"${trialParameters.eta}\",");
+
+        try (MlProvider ml = offline(KubeflowApi.TRAINING_OPERATOR_V1)) {
+            assertThat(experiment(ml.plan(churn("r").strategy(Strategy.RANDOM).build())).path("spec").path("algorithm")
+                    .path("algorithmName").asText()).isEqualTo("random");
+            JsonNode grid = experiment(ml.plan(churn("g").strategy(Strategy.GRID).maxTrials(null).earlyStopping(false)
+                    .parameters(List.of(Parameter.categorical("booster", "gbtree", "dart"),
+                            Parameter.categorical("objective", "binary:logistic", "binary:hinge", "reg:squarederror"))).build()));
+            assertThat(grid.path("spec").path("algorithm").toString()).isEqualTo("{\"algorithmName\":\"grid\"}");
+            assertThat(grid.path("spec").path("maxTrialCount").asInt()).as("every combination").isEqualTo(6);
+        }
+    }
+
+    @Test
+    void trainerV2TrialsAreTrainJobsWithTheirOwnPrimaryPod() {
+        JsonNode template;
+        try (MlProvider ml = offline(KubeflowApi.TRAINER_V2)) {
+            Plan plan = ml.plan(churn("v2-search").build());
+            plan.requests().forEach(r -> assertThat(CrdSchemas.validate(r.body())).as(r.operation()).isEmpty());
+            template = experiment(plan).path("spec").path("trialTemplate");
+        }
+        assertThat(template.path("trialSpec").path("kind").asText()).isEqualTo("TrainJob");
+        assertThat(template.path("primaryContainerName").asText()).isEqualTo("node");
+        assertThat(template.path("primaryPodLabels").path("jobset.sigs.k8s.io/replicatedjob-name").asText()).isEqualTo("node");
+        assertThat(template.path("successCondition").asText()).contains("Complete");
+    }
+
+    @Test
+    void theSchemaChecksCatchWhatKatibWouldReject() throws Exception {
+        JsonNode planned;
+        try (MlProvider ml = offline(KubeflowApi.TRAINING_OPERATOR_V1)) {
+            planned = experiment(ml.plan(churn("broken").build()));
+        }
+        ObjectNode numberAsNumber = planned.deepCopy();
+        ((ObjectNode) numberAsNumber.path("spec").path("parameters").get(0).path("feasibleSpace")).put("min", 0.001);
+        ObjectNode unknownField = planned.deepCopy();
+        ((ObjectNode) unknownField.path("spec")).put("maxTrials", 3);
+        ObjectNode unusedParameter = planned.deepCopy();
+        ((ArrayNode) unusedParameter.path("spec").path("trialTemplate").path("trialParameters")).addObject()
+                .put("name", "gamma").put("reference", "eta");
+        ObjectNode badTrial = planned.deepCopy();
+        ((ObjectNode) badTrial.path("spec").path("trialTemplate").path("trialSpec").path("spec").path("pytorchReplicaSpecs")
+                .path("Master")).put("replicas", "one");
+
+        assertThat(problems(numberAsNumber)).anyMatch(p -> p.contains("min"));
+        assertThat(problems(unknownField)).anyMatch(p -> p.contains("maxTrials"));
+        assertThat(problems(unusedParameter)).anyMatch(p -> p.contains("gamma"));
+        assertThat(problems(badTrial)).anyMatch(p -> p.startsWith("PyTorchJob"));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<String> problems(JsonNode manifest) {
+        return CrdSchemas.validate(JSON.convertValue(manifest, Map.class));
+    }
+
+    @Test
+    void theTrialScriptsAreValidShellOnceKatibHasFilledThemIn() throws Exception {
+        JsonNode job;
+        try (MlProvider ml = offline(KubeflowApi.TRAINING_OPERATOR_V1)) {
+            job = experiment(ml.plan(churn("shell").build())).path("spec").path("trialTemplate").path("trialSpec");
+        }
+        for (JsonNode init : job.path("spec").path("pytorchReplicaSpecs").path("Master").path("template").path("spec")
+                .path("initContainers")) {
+            String script = init.path("command").get(2).asText().replace("${trialSpec.Name}", "shell-00000001")
+                    .replace("${trialParameters.eta}", "0.01").replace("${trialParameters.max_depth}", "6")
+                    .replace("${trialParameters.booster}", "dart");
+            Path file = Files.createTempFile("mlplane-trial", ".sh");
+            Files.writeString(file, script);
+            Process sh = new ProcessBuilder("sh", "-n", file.toString()).redirectErrorStream(true).start();
+            String output = new String(sh.getInputStream().readAllBytes());
+            assertThat(sh.waitFor(10, TimeUnit.SECONDS)).isTrue();
+            assertThat(sh.exitValue()).as("sh -n:%n%s%n%s", output, script).isZero();
+            Files.delete(file);
+        }
+    }
+
+    @Test
+    void whatKatibCannotDoIsRefusedBeforeAnyRequest() {
+        KubernetesTuningFixture k8s = new KubernetesTuningFixture();
+        try (k8s) {
+            MlProvider ml = k8s.provider();
+            int before = k8s.cluster.server.getRequestCount();
+            assertThatThrownBy(() -> ml.submit(churn("hb").strategy(Strategy.HYPERBAND).earlyStopping(false).build()))
+                    .isInstanceOfSatisfying(UnsupportedFeatureException.class, e -> {
+                        assertThat(e.feature()).isEqualTo("Hyperband");
+                        assertThat(e).hasMessageContaining("resource_name").hasMessageContaining("medianstop");
+                    });
+            assertThatThrownBy(() -> ml.submit(churn("warm").warmStart(WarmStart.transferLearning("earlier")).build()))
+                    .isInstanceOfSatisfying(UnsupportedFeatureException.class, e -> assertThat(e.feature()).isEqualTo("warm start"));
+            assertThatThrownBy(() -> ml.submit(churn("rlog").parameter(Parameter.continuous("subsample", 0.5, 0.99,
+                    Scaling.REVERSE_LOGARITHMIC)).build())).isInstanceOfSatisfying(UnsupportedFeatureException.class,
+                            e -> assertThat(e).hasMessageContaining("subsample"));
+
+            TrainingJobSpec unnamedMetric = churn("x").build().trainingTemplate().toBuilder()
+                    .metricDefinitions(List.of(MetricDefinition.of("validation:auc", "val-auc:([0-9.]+)"))).build();
+            TuningJobSpec everythingWrong = churn("Churn-Search")
+                    .trainingTemplate(unnamedMetric).parameter(Parameter.categorical("objective", "reg:\"squared\"", "ok"))
+                    .build();
+            assertThatThrownBy(() -> ml.submit(everythingWrong)).isInstanceOfSatisfying(ValidationException.class, e -> {
+                assertThat(e.fields()).containsExactlyInAnyOrder("name", "parameters[3].values[0]",
+                        "trainingTemplate.metricDefinitions[0].regex");
+                assertThat(e).hasMessageContaining("literally before its value group");
+            });
+            TrainingJobSpec lookahead = churn("x").build().trainingTemplate().toBuilder()
+                    .metricDefinitions(List.of(MetricDefinition.of("validation:auc", "validation:auc=(?=\\d)([0-9.]+)"))).build();
+            assertThatThrownBy(() -> ml.plan(churn("la").trainingTemplate(lookahead).build()))
+                    .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e).hasMessageContaining("RE2"));
+            assertThatThrownBy(() -> ml.plan(churn("pipe").trainingTemplate(churn("x").build().trainingTemplate().toBuilder()
+                    .instanceType("ml.x2iedn.xlarge").build()).build()))
+                    .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.fields()).containsExactly("trainingTemplate.instanceType"));
+
+            assertThat(k8s.cluster.server.getRequestCount()).as("nothing reached the API server").isEqualTo(before);
+        }
+    }
+
+    @Test
+    void stopCapsTheExperimentAndSuspendsTheRunningTrials() {
+        KubernetesTuningFixture k8s = new KubernetesTuningFixture();
+        try (k8s) {
+            MlProvider ml = k8s.provider();
+            k8s.runsForever("halt-later");
+            TuningJob job = ml.submit(tuning("halt-later", k8s).build());
+            assertThatThrownBy(() -> job.awaitCompletion(Duration.ofMinutes(5))).isInstanceOf(WaitTimeoutException.class);
+            assertThat(job.describe().trials()).hasSize(3).allSatisfy(t -> assertThat(t.status()).isEqualTo(TrainingJobStatus.IN_PROGRESS));
+
+            job.stop();
+
+            GenericKubernetesResource experiment = k8s.cluster.client.genericKubernetesResources(KubernetesTuningBackend.EXPERIMENTS)
+                    .inNamespace(KubernetesTrainingFixture.NAMESPACE).withName("halt-later").get();
+            Map<String, Object> spec = experiment.get("spec");
+            assertThat(spec).containsEntry("maxTrialCount", 3).containsEntry("parallelTrialCount", 3);
+            assertThat(experiment.getMetadata().getAnnotations()).containsKey(KubernetesTuningBackend.STOPPED_AT);
+            TuningResult result = job.awaitCompletion(Duration.ofHours(1));
+            assertThat(result.status()).isEqualTo(TuningJobStatus.STOPPED);
+            assertThat(result.trials()).hasSize(3).allSatisfy(t -> assertThat(t.status()).isEqualTo(TrainingJobStatus.STOPPED));
+            for (Trial trial : result.trials()) {
+                TrainingJob trialJob = ml.get(TrainingJob.class, trial.trainingJobName()).orElseThrow();
+                assertThat(trialJob.status()).isEqualTo(TrainingJobStatus.STOPPED);
+            }
+            job.stop();
+            assertThat(job.status()).isEqualTo(TuningJobStatus.STOPPED);
+        }
+    }
+
+    private static TuningJobSpec.Builder tuning(String name, KubernetesTuningFixture k8s) {
+        return TuningJobSpec.builder().name(name).trainingTemplate(k8s.template(name, name).build())
+                .objective(Objective.maximize("validation:auc"))
+                .parameter(Parameter.continuous("eta", 0.001, 1.0, Scaling.LOGARITHMIC))
+                .parameter(Parameter.integer("max_depth", 2, 10))
+                .maxTrials(6).maxParallelTrials(3).randomSeed(11L);
+    }
+
+    @Test
+    void eachTrialIsATrainingJobRunWithItsOwnHyperparametersAndMetrics() {
+        KubernetesTuningFixture k8s = new KubernetesTuningFixture();
+        try (k8s) {
+            MlProvider ml = k8s.provider();
+            k8s.objective("traced", Duration.ofMinutes(10), hp -> Double.parseDouble(hp.get("max_depth")) / 10);
+
+            TuningResult result = ml.submit(tuning("traced", k8s).build()).awaitCompletion(Duration.ofHours(6));
+
+            assertThat(result.status()).isEqualTo(TuningJobStatus.COMPLETED);
+            assertThat(result.trials()).hasSize(6);
+            for (Trial trial : result.trials()) {
+                GenericKubernetesResource job = k8s.cluster.client.genericKubernetesResources(KubeflowTestController.PYTORCH_JOBS)
+                        .inNamespace(KubernetesTrainingFixture.NAMESPACE).withName(trial.trainingJobName()).get();
+                JsonNode container = JSON.valueToTree(job.get("spec")).path("pytorchReplicaSpecs").path("Master").path("template")
+                        .path("spec").path("containers").get(0);
+                Map<String, String> env = new java.util.HashMap<>();
+                container.path("env").forEach(v -> env.put(v.path("name").asText(), v.path("value").asText()));
+                assertThat(env).as("Katib filled the template in").containsEntry("SM_HP_ETA", trial.hyperparameters().get("eta"))
+                        .containsEntry("SM_HP_MAX_DEPTH", trial.hyperparameters().get("max_depth"))
+                        .containsEntry("SM_CURRENT_HOST", "$(POD_NAME)");
+                assertThat(env.get("SM_HOSTS")).isEqualTo("[\"" + trial.trainingJobName() + "-master-0\"]");
+                TrainingJob trained = ml.get(TrainingJob.class, trial.trainingJobName()).orElseThrow();
+                TrainingJobDescription description = trained.describe();
+                assertThat(description.finalMetrics()).containsEntry("validation:auc", trial.objectiveValue());
+                assertThat(trained.metricHistory()).isNotEmpty();
+                assertThat(description.modelArtifactUri()).endsWith("/" + trial.trainingJobName() + "/output/model.tar.gz");
+            }
+            assertThat(result.best().orElseThrow().hyperparameters().get("max_depth")).isEqualTo(result.trials().stream()
+                    .map(t -> t.hyperparameters().get("max_depth")).max(java.util.Comparator.comparingInt(Integer::parseInt)).orElseThrow());
+        }
+    }
+
+    @Test
+    void aTuningJobFailsOnlyWhenEveryTrialFails() {
+        KubernetesTuningFixture k8s = new KubernetesTuningFixture();
+        try (k8s) {
+            k8s.katib.behaviour("doomed", hp -> new JobScript().failsAfter(Duration.ofMinutes(3), "OOMKilled").toBehavior());
+            k8s.katib.behaviour("bumpy", hp -> Double.parseDouble(hp.get("eta")) < 0.03
+                    ? new JobScript().failsAfter(Duration.ofMinutes(3), "diverged").toBehavior()
+                    : new JobScript().completesAfter(Duration.ofMinutes(3)).withMetric("validation:auc", 0.8).toBehavior());
+
+            TuningResult doomed = k8s.provider().submit(tuning("doomed", k8s).build()).awaitCompletion(Duration.ofHours(6));
+            TuningResult bumpy = k8s.provider().submit(tuning("bumpy", k8s).build()).awaitCompletion(Duration.ofHours(6));
+
+            assertThat(doomed.status()).isEqualTo(TuningJobStatus.FAILED);
+            assertThat(doomed.failureReason()).contains("max failed count");
+            assertThat(doomed.trials()).allSatisfy(t -> assertThat(t.status()).isEqualTo(TrainingJobStatus.FAILED));
+            assertThat(bumpy.status()).isEqualTo(TuningJobStatus.COMPLETED);
+            assertThat(bumpy.trials()).extracting(Trial::status).contains(TrainingJobStatus.FAILED, TrainingJobStatus.COMPLETED);
+        }
+    }
+
+    @Test
+    void metricRegexesBecomeCollectorFiltersWhenTheyNameTheirMetric() {
+        assertThat(KatibMetricsFormat.filter(MetricDefinition.of("validation:auc", "validation:auc=([0-9.]+)")))
+                .contains("(validation:auc)=([0-9.]+)");
+        assertThat(KatibMetricsFormat.filter(MetricDefinition.of("train.loss", "^train\\.loss: (\\S+)")))
+                .contains("^(train\\.loss): (\\S+)");
+        assertThat(KatibMetricsFormat.filter(MetricDefinition.of("loss", "(?:val_)?loss=([0-9.]+)")))
+                .contains("(?:val_)?(loss)=([0-9.]+)");
+        assertThat(KatibMetricsFormat.filter(MetricDefinition.of("loss", "([0-9.]+) is the loss"))).isEmpty();
+        assertThat(KatibMetricsFormat.problem(MetricDefinition.of("validation:auc", "val-auc:([0-9.]+)"))).isPresent();
+        assertThat(KatibMetricsFormat.filter(MetricDefinition.of("auc", "val-auc:([0-9.]+)"))).contains("val-(auc):([0-9.]+)");
+        assertThat(KatibMetricsFormat.problem(MetricDefinition.of("auc", "auc=(?<!-)([0-9.]+)"))).get().asString().contains("RE2");
+        assertThat(KatibMetricsFormat.problem(MetricDefinition.of("auc", "auc=([0-9.]+)"))).isEmpty();
+    }
+}
