@@ -24,6 +24,10 @@
  * configured backoff limit, so a preempted pod is recreated and resumes from its checkpoints. The deadline
  * ({@code activeDeadlineSeconds}) is the spot max wait, or else the max runtime. {@code stop()} suspends the job
  * ({@code suspend: true}): its pods go away, the job and its status stay.
+ *
+ * <p>Tuning jobs are Katib {@code Experiment}s whose trial template is the same Kubeflow job, packaged to stand
+ * alone (the contract files inside the staging script, no ConfigMap) with Katib's {@code ${trialSpec.Name}} and
+ * {@code ${trialParameters.<name>}} placeholders; see {@link KatibExperiments} and {@link KatibMetricsFormat}.
  */
 @NullMarked
 package io.mlplane.training.kubernetes;
