@@ -29,14 +29,15 @@ import org.jspecify.annotations.Nullable;
  * @param maxTrials how many trials at most; must be unset for {@link Strategy#GRID}, which tries every combination
  * @param maxParallelTrials how many trials run at once (default 1)
  * @param earlyStopping whether trials unlikely to beat the best so far are stopped early
+ * @param hyperbandResources the trials' resource budget for {@link Strategy#HYPERBAND}, or {@code null}
  * @param warmStart earlier tuning jobs to learn from, or {@code null}
  * @param randomSeed a seed that makes the search reproducible, or {@code null}
  * @param tags at most 50 tags
  */
 public record TuningJobSpec(String name, TrainingJobSpec trainingTemplate, Objective objective,
         List<Parameter> parameters, Strategy strategy, @Nullable Integer maxTrials, int maxParallelTrials,
-        boolean earlyStopping, @Nullable WarmStart warmStart, @Nullable Long randomSeed, Map<String, String> tags)
-        implements ResourceSpec<TuningJob> {
+        boolean earlyStopping, @Nullable HyperbandResources hyperbandResources, @Nullable WarmStart warmStart,
+        @Nullable Long randomSeed, Map<String, String> tags) implements ResourceSpec<TuningJob> {
 
     /**
      * Copies the collections and checks every rule; prefer {@link #builder()}.
@@ -47,7 +48,7 @@ public record TuningJobSpec(String name, TrainingJobSpec trainingTemplate, Objec
         parameters = List.copyOf(parameters);
         tags = Collections.unmodifiableMap(new LinkedHashMap<>(tags));
         TuningJobSpecValidator.validate(name, trainingTemplate, objective, parameters, strategy, maxTrials,
-                maxParallelTrials, earlyStopping, warmStart, randomSeed, tags);
+                maxParallelTrials, earlyStopping, hyperbandResources, warmStart, randomSeed, tags);
     }
 
     /** A builder. */
@@ -59,7 +60,7 @@ public record TuningJobSpec(String name, TrainingJobSpec trainingTemplate, Objec
     public Builder toBuilder() {
         return builder().name(name).trainingTemplate(trainingTemplate).objective(objective).parameters(parameters)
                 .strategy(strategy).maxTrials(maxTrials).maxParallelTrials(maxParallelTrials).earlyStopping(earlyStopping)
-                .warmStart(warmStart).randomSeed(randomSeed).tags(tags);
+                .hyperbandResources(hyperbandResources).warmStart(warmStart).randomSeed(randomSeed).tags(tags);
     }
 
     @Override
@@ -86,6 +87,24 @@ public record TuningJobSpec(String name, TrainingJobSpec trainingTemplate, Objec
         return Collections.unmodifiableMap(statics);
     }
 
+    /**
+     * The template's static hyperparameter that counts a trial's resources, as SageMaker looks for it when it
+     * infers Hyperband's maximum: the first of {@code epochs}, {@code numepochs}, {@code n-epochs},
+     * {@code n_epochs}, {@code num_epochs}; or null.
+     */
+    public @Nullable String budgetHyperparameter() {
+        return budgetHyperparameter(trainingTemplate, parameters);
+    }
+
+    static @Nullable String budgetHyperparameter(TrainingJobSpec template, List<Parameter> tuned) {
+        for (String key : List.of("epochs", "numepochs", "n-epochs", "n_epochs", "num_epochs")) {
+            if (template.hyperparameters().containsKey(key) && tuned.stream().noneMatch(p -> p.name().equals(key))) {
+                return key;
+            }
+        }
+        return null;
+    }
+
     /** Builds a {@link TuningJobSpec}; {@link #build()} validates everything at once. */
     public static final class Builder {
         private String name = "";
@@ -96,6 +115,7 @@ public record TuningJobSpec(String name, TrainingJobSpec trainingTemplate, Objec
         private @Nullable Integer maxTrials;
         private int maxParallelTrials = 1;
         private boolean earlyStopping;
+        private @Nullable HyperbandResources hyperbandResources;
         private @Nullable WarmStart warmStart;
         private @Nullable Long randomSeed;
         private final Map<String, String> tags = new LinkedHashMap<>();
@@ -158,6 +178,12 @@ public record TuningJobSpec(String name, TrainingJobSpec trainingTemplate, Objec
             return this;
         }
 
+        /** The trials' resource budget, for Hyperband. */
+        public Builder hyperbandResources(@Nullable HyperbandResources hyperbandResources) {
+            this.hyperbandResources = hyperbandResources;
+            return this;
+        }
+
         /** Learns from earlier tuning jobs. */
         public Builder warmStart(@Nullable WarmStart warmStart) {
             this.warmStart = warmStart;
@@ -190,7 +216,7 @@ public record TuningJobSpec(String name, TrainingJobSpec trainingTemplate, Objec
          */
         public TuningJobSpec build() {
             return new TuningJobSpec(name, trainingTemplate, objective, parameters, strategy, maxTrials,
-                    maxParallelTrials, earlyStopping, warmStart, randomSeed, tags);
+                    maxParallelTrials, earlyStopping, hyperbandResources, warmStart, randomSeed, tags);
         }
     }
 }

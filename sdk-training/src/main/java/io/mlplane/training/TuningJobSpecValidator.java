@@ -22,6 +22,8 @@ final class TuningJobSpecValidator {
     static final int MAX_VALUE_LENGTH = 256;
     static final int MAX_PARENTS = 5;
     static final int MAX_TAGS = 50;
+    /** Hyperband's most resources (epochs) per trial. */
+    static final int MAX_RESOURCE = 20_000;
     /** Room left in a training job name for the trial suffix ({@code -001} … {@code -999}). */
     static final int MAX_TEMPLATE_NAME = TrainingJobSpecValidator.MAX_NAME - 4;
 
@@ -31,7 +33,8 @@ final class TuningJobSpecValidator {
     @SuppressWarnings("checkstyle:ParameterNumber")
     static void validate(@Nullable String name, @Nullable TrainingJobSpec template, @Nullable Objective objective,
             List<Parameter> parameters, @Nullable Strategy strategy, @Nullable Integer maxTrials, int maxParallelTrials,
-            boolean earlyStopping, @Nullable WarmStart warmStart, @Nullable Long randomSeed, Map<String, String> tags) {
+            boolean earlyStopping, @Nullable HyperbandResources hyperband, @Nullable WarmStart warmStart,
+            @Nullable Long randomSeed, Map<String, String> tags) {
         Violations v = Violations.of("TuningJobSpec" + (name == null || name.isBlank() ? "" : " '" + name + "'"));
         if (v.required("name", name) && v.length("name", name, 1, MAX_NAME)) {
             v.matches("name", name, NAME, "must contain only letters, digits and hyphens and start and end with a letter or digit");
@@ -63,6 +66,16 @@ final class TuningJobSpecValidator {
         }
         if (strategy == Strategy.HYPERBAND) {
             v.check(!earlyStopping, "earlyStopping", "must be off for Hyperband, which stops trials early itself");
+            v.check(hyperband != null || template == null
+                    || TuningJobSpec.budgetHyperparameter(template, parameters) != null, "hyperbandResources",
+                    "Hyperband needs the most resources (epochs) a trial may use: set hyperbandResources(min, max), or give"
+                            + " the template a static 'epochs' (or numepochs, n-epochs, n_epochs, num_epochs) hyperparameter");
+        }
+        if (hyperband != null && v.check(strategy == Strategy.HYPERBAND, "hyperbandResources",
+                "applies to the Hyperband strategy only")) {
+            if (v.range("hyperbandResources.minResource", hyperband.minResource(), 1, MAX_RESOURCE)) {
+                v.range("hyperbandResources.maxResource", hyperband.maxResource(), hyperband.minResource(), MAX_RESOURCE);
+            }
         }
         if (warmStart != null) {
             List<String> parents = warmStart.parents();

@@ -67,7 +67,18 @@ class TuningJobSpecValidationTest {
                         .parameters(java.util.List.of(Parameter.categorical("booster", "gbtree", "dart"))), "maxTrials"),
                 rule("grid search takes categorical parameters only", b -> b.strategy(Strategy.GRID).maxTrials(null)
                         .maxParallelTrials(1), "parameters[0].type", "parameters[1].type"),
-                rule("hyperband stops early itself", b -> b.strategy(Strategy.HYPERBAND).earlyStopping(true), "earlyStopping"),
+                rule("hyperband stops early itself", b -> b.strategy(Strategy.HYPERBAND).earlyStopping(true)
+                        .hyperbandResources(HyperbandResources.of(1, 27)), "earlyStopping"),
+                rule("hyperband needs a maximum resource or a static epochs hyperparameter",
+                        b -> b.strategy(Strategy.HYPERBAND), "hyperbandResources"),
+                rule("hyperband resources only for hyperband", b -> b.hyperbandResources(HyperbandResources.of(1, 27)),
+                        "hyperbandResources"),
+                rule("hyperband minimum resource at least 1", b -> b.strategy(Strategy.HYPERBAND)
+                        .hyperbandResources(HyperbandResources.of(0, 27)), "hyperbandResources.minResource"),
+                rule("hyperband maximum resource at least the minimum", b -> b.strategy(Strategy.HYPERBAND)
+                        .hyperbandResources(HyperbandResources.of(5, 4)), "hyperbandResources.maxResource"),
+                rule("hyperband maximum resource at most 20000", b -> b.strategy(Strategy.HYPERBAND)
+                        .hyperbandResources(HyperbandResources.of(1, 20_001)), "hyperbandResources.maxResource"),
                 rule("warm start needs 1 to 5 parents", b -> b.warmStart(WarmStart.transferLearning()), "warmStart.parents"),
                 rule("warm start parents are tuning job names", b -> b.warmStart(WarmStart.identicalDataAndAlgorithm("bad_name")),
                         "warmStart.parents[0]"),
@@ -100,6 +111,10 @@ class TuningJobSpecValidationTest {
         TuningJobSpec grid = valid().strategy(Strategy.GRID).maxTrials(null).maxParallelTrials(2)
                 .parameters(java.util.List.of(Parameter.categorical("booster", "gbtree", "dart"))).build();
         assertThat(grid.maxTrials()).isNull();
+        TuningJobSpec inferred = valid().strategy(Strategy.HYPERBAND)
+                .trainingTemplate(template().toBuilder().hyperparameter("epochs", 27).build()).build();
+        assertThat(inferred.budgetHyperparameter()).as("SageMaker infers MaxResource from it").isEqualTo("epochs");
+        assertThat(inferred.hyperbandResources()).isNull();
     }
 
     @Test

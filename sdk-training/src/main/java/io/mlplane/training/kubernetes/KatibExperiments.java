@@ -61,12 +61,48 @@ final class KatibExperiments {
         };
     }
 
-    /** Katib's name for the placeholder of the tuned parameter at {@code index}: a plain identifier. */
-    static List<String> trialParameterNames(TuningJobSpec spec) {
+    /** Katib's hyperband divides each bracket by this. */
+    static final int HYPERBAND_ETA = 3;
+
+    /**
+     * The parameters Katib searches: the tuned ones and, for Hyperband, the template's budget hyperparameter,
+     * which Katib's hyperband sets for each trial (from the minimum resource up to {@link #hyperbandMaxResource}).
+     */
+    static List<Parameter> searched(TuningJobSpec spec) {
+        List<Parameter> searched = new ArrayList<>(spec.parameters());
+        String budget = spec.budgetHyperparameter();
+        if (spec.strategy() == Strategy.HYPERBAND && budget != null) {
+            int min = spec.hyperbandResources() == null ? 1 : spec.hyperbandResources().minResource();
+            searched.add(Parameter.integer(budget, min, Math.max(min + 1, hyperbandMaxResource(spec))));
+        }
+        return searched;
+    }
+
+    /** Hyperband's {@code r_l}: the spec's maximum resource, or the value of the budget hyperparameter. */
+    static int hyperbandMaxResource(TuningJobSpec spec) {
+        if (spec.hyperbandResources() != null) {
+            return spec.hyperbandResources().maxResource();
+        }
+        String budget = spec.budgetHyperparameter();
+        try {
+            return budget == null ? 0 : Integer.parseInt(spec.trainingTemplate().hyperparameters().get(budget).trim());
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+
+    /** The parallel trials Katib's hyperband demands: its first bracket, {@code ceil(eta^floor(log_eta(r_l)))}. */
+    static int hyperbandMinParallel(int maxResource) {
+        int sMax = (int) (Math.log(maxResource) / Math.log(HYPERBAND_ETA));
+        return (int) Math.ceil(Math.pow(HYPERBAND_ETA, sMax));
+    }
+
+    /** Katib's names for the placeholders of the searched parameters: plain identifiers. */
+    static List<String> trialParameterNames(List<Parameter> searched) {
         List<String> names = new ArrayList<>();
         Set<String> taken = new HashSet<>();
-        for (int i = 0; i < spec.parameters().size(); i++) {
-            String name = spec.parameters().get(i).name().replaceAll("[^A-Za-z0-9]", "_");
+        for (int i = 0; i < searched.size(); i++) {
+            String name = searched.get(i).name().replaceAll("[^A-Za-z0-9]", "_");
             if (name.isEmpty() || !Character.isLetter(name.charAt(0)) || !taken.add(name)) {
                 name = "p" + i + "_" + name;
                 taken.add(name);
@@ -116,7 +152,7 @@ final class KatibExperiments {
         body.put("maxTrialCount", maxTrials);
         // Katib fails an experiment once failed trials exceed this: here, only when every trial has failed.
         body.put("maxFailedTrialCount", maxTrials - 1);
-        body.put("parameters", spec.parameters().stream().map(KatibExperiments::parameter).toList());
+        body.put("parameters", searched(spec).stream().map(KatibExperiments::parameter).toList());
         if (spec.earlyStopping()) {
             body.put("earlyStopping", Map.of("algorithmName", "medianstop"));
         }
@@ -172,7 +208,12 @@ final class KatibExperiments {
     private static Map<String, Object> algorithmSpec(TuningJobSpec spec) {
         Map<String, Object> algorithm = new LinkedHashMap<>();
         algorithm.put("algorithmName", algorithm(spec.strategy()));
-        if (spec.randomSeed() != null && spec.strategy() != Strategy.GRID) {
+        if (spec.strategy() == Strategy.HYPERBAND) {
+            algorithm.put("algorithmSettings", List.of(
+                    PlanBodies.map("name", "resource_name", "value", spec.budgetHyperparameter()),
+                    PlanBodies.map("name", "eta", "value", Integer.toString(HYPERBAND_ETA)),
+                    PlanBodies.map("name", "r_l", "value", Integer.toString(hyperbandMaxResource(spec)))));
+        } else if (spec.randomSeed() != null && spec.strategy() != Strategy.GRID) {
             algorithm.put("algorithmSettings", List.of(PlanBodies.map("name", "random_state", "value", spec.randomSeed().toString())));
         }
         return algorithm;
@@ -212,13 +253,14 @@ final class KatibExperiments {
     }
 
     private Map<String, Object> trialTemplate(TuningJobSpec spec, String hash) {
-        List<String> names = trialParameterNames(spec);
+        List<Parameter> searched = searched(spec);
+        List<String> names = trialParameterNames(searched);
         Map<String, String> replacements = new LinkedHashMap<>();
         replacements.put(NAME_STAND_IN, "${trialSpec.Name}");
         Map<String, String> hyperparameters = new LinkedHashMap<>(spec.staticHyperparameters());
         List<Map<String, Object>> trialParameters = new ArrayList<>();
-        for (int i = 0; i < spec.parameters().size(); i++) {
-            Parameter p = spec.parameters().get(i);
+        for (int i = 0; i < searched.size(); i++) {
+            Parameter p = searched.get(i);
             String standIn = String.format(p.type() == Parameter.Type.CATEGORICAL ? TEXT_STAND_IN : NUMBER_STAND_IN, i);
             hyperparameters.put(p.name(), standIn);
             replacements.put(standIn, "${trialParameters." + names.get(i) + "}");

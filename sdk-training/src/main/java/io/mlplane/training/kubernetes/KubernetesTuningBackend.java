@@ -96,12 +96,6 @@ final class KubernetesTuningBackend implements TuningBackend {
             throw new UnsupportedFeatureException("warm start", "kubernetes", "Katib cannot warm-start an experiment from"
                     + " earlier ones; leave warmStart unset, or tune on the sagemaker backend");
         }
-        if (spec.strategy() == Strategy.HYPERBAND) {
-            throw new UnsupportedFeatureException("Hyperband", "kubernetes", "Katib's hyperband allocates a resource"
-                    + " hyperparameter (resource_name, r_l) that the trial must read as its budget, which a TuningJobSpec"
-                    + " does not describe; use Strategy.BAYESIAN or RANDOM with earlyStopping(true) (Katib's medianstop),"
-                    + " or tune on the sagemaker or local backend");
-        }
         for (Parameter p : spec.parameters()) {
             if (p.scaling() == Scaling.REVERSE_LOGARITHMIC) {
                 throw new UnsupportedFeatureException("reverse logarithmic scaling", "kubernetes", "Katib's distributions"
@@ -120,6 +114,9 @@ final class KubernetesTuningBackend implements TuningBackend {
                                 + " trial's JSON as they are");
             }
         }
+        if (spec.strategy() == Strategy.HYPERBAND) {
+            hyperband(spec, v);
+        }
         List<MetricDefinition> definitions = spec.trainingTemplate().metricDefinitions();
         for (int i = 0; i < definitions.size(); i++) {
             if (definitions.get(i).name().equals(spec.objective().metric())) {
@@ -128,6 +125,26 @@ final class KubernetesTuningBackend implements TuningBackend {
             }
         }
         v.throwIfAny();
+    }
+
+    /**
+     * Katib's hyperband sets each trial's budget through a hyperparameter (resource_name) up to r_l, and starts
+     * its first bracket at once, so it needs that many parallel trials.
+     */
+    private static void hyperband(TuningJobSpec spec, Violations v) {
+        if (!v.check(spec.budgetHyperparameter() != null, "trainingTemplate.hyperparameters", "Katib's hyperband sets each"
+                + " trial's budget through a hyperparameter: give the template a static 'epochs' (or numepochs, n-epochs,"
+                + " n_epochs, num_epochs) hyperparameter that the training program reads")) {
+            return;
+        }
+        int maxResource = KatibExperiments.hyperbandMaxResource(spec);
+        if (v.check(maxResource >= 1, "trainingTemplate.hyperparameters['" + spec.budgetHyperparameter() + "']",
+                "must be a whole number of at least 1, Katib's hyperband budget (r_l), or set hyperbandResources")) {
+            int parallel = KatibExperiments.hyperbandMinParallel(maxResource);
+            v.check(spec.maxParallelTrials() >= parallel, "maxParallelTrials", "must be at least " + parallel
+                    + " for Katib's hyperband with a maximum resource of " + maxResource + " (its first bracket runs at once)"
+                    + " but is " + spec.maxParallelTrials());
+        }
     }
 
     @Override

@@ -189,10 +189,14 @@ final class LocalTuningRun implements Runnable {
         }
     }
 
-    /** At rung k (ETA^k reports) a trial continues only if it is in the top 1/ETA of all trials that got there. */
+    /**
+     * At rung k (minResource · ETA^k reports; no trial stops before its minimum resource) a trial continues only if
+     * it is in the top 1/ETA of all trials that got there.
+     */
     private boolean belowRung(String name, List<Double> mine, Map<String, List<Double>> curves) {
         int passed = rungsPassed.getOrDefault(name, 0);
-        int rungSize = (int) Math.pow(ETA, passed + 1);
+        int minResource = spec.hyperbandResources() == null ? 1 : spec.hyperbandResources().minResource();
+        int rungSize = minResource * (int) Math.pow(ETA, passed + 1);
         if (mine.size() < rungSize) {
             return false;
         }

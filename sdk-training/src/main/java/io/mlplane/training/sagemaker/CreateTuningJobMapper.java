@@ -19,7 +19,9 @@ import software.amazon.awssdk.services.sagemaker.model.HyperParameterAlgorithmSp
 import software.amazon.awssdk.services.sagemaker.model.HyperParameterTrainingJobDefinition;
 import software.amazon.awssdk.services.sagemaker.model.HyperParameterTuningJobConfig;
 import software.amazon.awssdk.services.sagemaker.model.HyperParameterTuningJobObjective;
+import software.amazon.awssdk.services.sagemaker.model.HyperParameterTuningJobStrategyConfig;
 import software.amazon.awssdk.services.sagemaker.model.HyperParameterTuningJobWarmStartConfig;
+import software.amazon.awssdk.services.sagemaker.model.HyperbandStrategyConfig;
 import software.amazon.awssdk.services.sagemaker.model.IntegerParameterRange;
 import software.amazon.awssdk.services.sagemaker.model.ParameterRanges;
 import software.amazon.awssdk.services.sagemaker.model.ParentHyperParameterTuningJob;
@@ -81,6 +83,11 @@ final class CreateTuningJobMapper {
                         .maxParallelTrainingJobs(spec.maxParallelTrials()).build())
                 .parameterRanges(ranges(spec))
                 .trainingJobEarlyStoppingType(spec.earlyStopping() ? "Auto" : "Off");
+        if (spec.hyperbandResources() != null) {
+            config.strategyConfig(HyperParameterTuningJobStrategyConfig.builder().hyperbandStrategyConfig(
+                    HyperbandStrategyConfig.builder().minResource(spec.hyperbandResources().minResource())
+                            .maxResource(spec.hyperbandResources().maxResource()).build()).build());
+        }
         if (spec.randomSeed() != null) {
             config.randomSeed((int) Math.min(Integer.MAX_VALUE, spec.randomSeed()));
         }

@@ -106,12 +106,39 @@ public final class CrdSchemas {
                     problems.add(kind + " " + name + " (Katib v1beta1 types): " + message.getMessage());
                 }
                 if (problems.isEmpty()) {
+                    problems.addAll(algorithmSettings(node));
                     problems.addAll(trialTemplate(node));
                 }
             }
             case "ConfigMap" -> typed(node, ConfigMap.class, problems);
             case "Secret" -> typed(node, Secret.class, problems);
             default -> problems.add("unexpected kind " + kind);
+        }
+        return problems;
+    }
+
+    /** What Katib's suggestion services check of their settings (ValidateAlgorithmSettings), for hyperband. */
+    private static List<String> algorithmSettings(JsonNode experiment) {
+        List<String> problems = new ArrayList<>();
+        JsonNode spec = experiment.path("spec");
+        if (!"hyperband".equals(spec.path("algorithm").path("algorithmName").asText())) {
+            return problems;
+        }
+        Map<String, String> settings = new java.util.HashMap<>();
+        spec.path("algorithm").path("algorithmSettings").forEach(s -> settings.put(s.path("name").asText(), s.path("value").asText()));
+        String name = "Experiment " + experiment.path("metadata").path("name").asText() + ": hyperband ";
+        if (!settings.containsKey("r_l") || !settings.containsKey("resource_name")) {
+            problems.add(name + "r_l and resource_name must be set");
+            return problems;
+        }
+        double rl = Double.parseDouble(settings.get("r_l"));
+        int eta = settings.containsKey("eta") ? (int) Double.parseDouble(settings.get("eta")) : 3;
+        int maxParallel = (int) Math.ceil(Math.pow(eta, (int) (Math.log(rl) / Math.log(eta))));
+        if (spec.path("parallelTrialCount").asInt(3) < maxParallel) {
+            problems.add(name + "parallelTrialCount must be not less than " + maxParallel);
+        }
+        if (spec.path("parameters").findValuesAsText("name").stream().noneMatch(settings.get("resource_name")::equals)) {
+            problems.add(name + "value of resource_name setting must be in parameters");
         }
         return problems;
     }

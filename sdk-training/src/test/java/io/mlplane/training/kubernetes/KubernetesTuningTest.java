@@ -19,6 +19,7 @@ import io.mlplane.core.WaitTimeoutException;
 import io.mlplane.core.kubernetes.KubeflowApi;
 import io.mlplane.core.kubernetes.KubernetesConfig;
 import io.mlplane.core.mock.JobScript;
+import io.mlplane.training.HyperbandResources;
 import io.mlplane.training.MetricDefinition;
 import io.mlplane.training.Objective;
 import io.mlplane.training.Parameter;
@@ -153,6 +154,43 @@ class KubernetesTuningTest {
     }
 
     @Test
+    void hyperbandLetsKatibSetEachTrialsEpochs() {
+        JsonNode e;
+        try (MlProvider ml = offline(KubeflowApi.TRAINING_OPERATOR_V1)) {
+            Plan plan = ml.plan(churn("hb-search").strategy(Strategy.HYPERBAND).earlyStopping(false)
+                    .hyperbandResources(HyperbandResources.of(1, 9)).maxTrials(30).maxParallelTrials(9).build());
+            plan.requests().forEach(r -> assertThat(CrdSchemas.validate(r.body())).as(r.operation()).isEmpty());
+            e = experiment(plan);
+        }
+        JsonNode spec = e.path("spec");
+        assertThat(spec.path("algorithm").toString()).isEqualTo("{\"algorithmName\":\"hyperband\",\"algorithmSettings\":["
+                + "{\"name\":\"resource_name\",\"value\":\"epochs\"},{\"name\":\"eta\",\"value\":\"3\"},"
+                + "{\"name\":\"r_l\",\"value\":\"9\"}]}");
+        assertThat(spec.path("parameters").get(3).toString())
+                .isEqualTo("{\"name\":\"epochs\",\"parameterType\":\"int\",\"feasibleSpace\":{\"min\":\"1\",\"max\":\"9\"}}");
+        assertThat(spec.path("trialTemplate").path("trialParameters").findValuesAsText("reference")).contains("epochs");
+        assertThat(spec.path("trialTemplate").path("trialSpec").toString()).contains("\"--epochs\",\"${trialParameters.epochs}\"");
+
+        ObjectNode tooFewParallel = e.deepCopy();
+        ((ObjectNode) tooFewParallel.path("spec")).put("parallelTrialCount", 3);
+        assertThat(problems(tooFewParallel)).anyMatch(p -> p.contains("parallelTrialCount"));
+        ObjectNode unknownResource = e.deepCopy();
+        ((ObjectNode) unknownResource.path("spec").path("algorithm").path("algorithmSettings").get(0)).put("value", "steps");
+        assertThat(problems(unknownResource)).anyMatch(p -> p.contains("resource_name"));
+
+        KubernetesTuningFixture k8s = new KubernetesTuningFixture();
+        try (k8s) {
+            k8s.objective("hb-run", Duration.ofMinutes(10), hp -> Double.parseDouble(hp.get("epochs")) / 10);
+            TuningResult result = k8s.provider().submit(tuning("hb-run", k8s).strategy(Strategy.HYPERBAND)
+                    .trainingTemplate(k8s.template("hb-run", "hb-run").hyperparameter("epochs", 9).build())
+                    .maxTrials(9).maxParallelTrials(9).build()).awaitCompletion(Duration.ofHours(6));
+            assertThat(result.status()).isEqualTo(TuningJobStatus.COMPLETED);
+            assertThat(result.trials()).hasSize(9).allSatisfy(t -> assertThat(Integer.parseInt(t.hyperparameters().get("epochs")))
+                    .isBetween(1, 9));
+        }
+    }
+
+    @Test
     void trainerV2TrialsAreTrainJobsWithTheirOwnPrimaryPod() {
         JsonNode template;
         try (MlProvider ml = offline(KubeflowApi.TRAINER_V2)) {
@@ -221,11 +259,17 @@ class KubernetesTuningTest {
         try (k8s) {
             MlProvider ml = k8s.provider();
             int before = k8s.cluster.server.getRequestCount();
-            assertThatThrownBy(() -> ml.submit(churn("hb").strategy(Strategy.HYPERBAND).earlyStopping(false).build()))
-                    .isInstanceOfSatisfying(UnsupportedFeatureException.class, e -> {
-                        assertThat(e.feature()).isEqualTo("Hyperband");
-                        assertThat(e).hasMessageContaining("resource_name").hasMessageContaining("medianstop");
+            assertThatThrownBy(() -> ml.submit(churn("hb").strategy(Strategy.HYPERBAND).earlyStopping(false)
+                    .hyperbandResources(HyperbandResources.of(1, 27)).maxParallelTrials(9).build()))
+                    .isInstanceOfSatisfying(ValidationException.class, e -> {
+                        assertThat(e.fields()).containsExactly("maxParallelTrials");
+                        assertThat(e).hasMessageContaining("at least 27");
                     });
+            TuningJobSpec noBudget = churn("hb").strategy(Strategy.HYPERBAND).earlyStopping(false)
+                    .hyperbandResources(HyperbandResources.of(1, 3)).trainingTemplate(churn("x").build().trainingTemplate()
+                            .toBuilder().hyperparameters(Map.of("lr", "0.1")).build()).build();
+            assertThatThrownBy(() -> ml.plan(noBudget)).isInstanceOfSatisfying(ValidationException.class,
+                    e -> assertThat(e.fields()).containsExactly("trainingTemplate.hyperparameters"));
             assertThatThrownBy(() -> ml.submit(churn("warm").warmStart(WarmStart.transferLearning("earlier")).build()))
                     .isInstanceOfSatisfying(UnsupportedFeatureException.class, e -> assertThat(e.feature()).isEqualTo("warm start"));
             assertThatThrownBy(() -> ml.submit(churn("rlog").parameter(Parameter.continuous("subsample", 0.5, 0.99,

@@ -57,7 +57,8 @@ class LocalTuningTest {
 
     @Test
     void hyperbandStopsTheTrialsThatFallBehindAtARung() {
-        TuningResult result = ml.submit(tuning("hyperband").strategy(Strategy.HYPERBAND).build())
+        TuningResult result = ml.submit(tuning("hyperband").strategy(Strategy.HYPERBAND)
+                        .hyperbandResources(io.mlplane.training.HyperbandResources.of(1, 20)).build())
                 .awaitCompletion(Duration.ofSeconds(60));
 
         assertThat(result.trials()).hasSize(12);

@@ -10,6 +10,7 @@ import io.mlplane.core.Plan;
 import io.mlplane.core.ValidationException;
 import io.mlplane.core.mock.VirtualClock;
 import io.mlplane.core.testing.AwsModelValidator;
+import io.mlplane.training.HyperbandResources;
 import io.mlplane.training.Objective;
 import io.mlplane.training.Parameter;
 import io.mlplane.training.Scaling;
@@ -87,6 +88,27 @@ class SageMakerTuningTest {
                     .parameters(java.util.List.of(Parameter.categorical("booster", "gbtree", "dart"))).build();
             assertThat(ml.plan(grid).toJson()).doesNotContain("MaxNumberOfTrainingJobs");
             assertThat(fake.totalRequests()).isZero();
+        }
+    }
+
+    @Test
+    void hyperbandSendsItsResourceBudgetAsStrategyConfig() throws IOException {
+        VirtualClock clock = VirtualClock.create();
+        try (FakeSageMaker fake = new FakeSageMaker(clock); MlProvider ml = SageMakerTestSupport.provider(fake, clock)) {
+            JsonNode body = new ObjectMapper().readTree(ml.plan(spec().strategy(Strategy.HYPERBAND).earlyStopping(false)
+                    .hyperbandResources(HyperbandResources.of(2, 81)).build()).toJson()).path("requests").get(0).path("body");
+
+            assertThat(AwsModelValidator.sageMaker().validateInput("CreateHyperParameterTuningJob", body)).isEmpty();
+            JsonNode config = body.path("HyperParameterTuningJobConfig");
+            assertThat(config.path("Strategy").asText()).isEqualTo("Hyperband");
+            assertThat(config.path("StrategyConfig").toString())
+                    .isEqualTo("{\"HyperbandStrategyConfig\":{\"MinResource\":2,\"MaxResource\":81}}");
+            assertThat(config.path("TrainingJobEarlyStoppingType").asText()).isEqualTo("Off");
+            JsonNode inferred = new ObjectMapper().readTree(ml.plan(spec().strategy(Strategy.HYPERBAND).earlyStopping(false)
+                    .trainingTemplate(spec().build().trainingTemplate().toBuilder().hyperparameter("epochs", 30).build())
+                    .build()).toJson()).path("requests").get(0).path("body");
+            assertThat(inferred.path("HyperParameterTuningJobConfig").has("StrategyConfig")).as("SageMaker infers it").isFalse();
+            assertThat(inferred.path("TrainingJobDefinition").path("StaticHyperParameters").path("epochs").asText()).isEqualTo("30");
         }
     }
 }
