@@ -77,12 +77,7 @@ final class KubernetesTrainingBackend implements TrainingBackend {
     @Override
     public List<PlannedRequest> plan(TrainingJobSpec spec) {
         validate(spec);
-        List<PlannedRequest> requests = new ArrayList<>();
-        for (Map<String, Object> manifest : manifests.build(spec, hash(spec))) {
-            requests.add(new PlannedRequest("kubernetes", "apply " + manifest.get("apiVersion") + " " + manifest.get("kind"),
-                    manifest));
-        }
-        return requests;
+        return manifests.build(spec, hash(spec)).stream().map(TrainingManifests::apply).toList();
     }
 
     private static String hash(TrainingJobSpec spec) {

@@ -79,12 +79,7 @@ final class KubernetesTuningBackend implements TuningBackend {
     @Override
     public List<PlannedRequest> plan(TuningJobSpec spec) {
         validate(spec);
-        List<PlannedRequest> requests = new ArrayList<>();
-        for (Map<String, Object> manifest : experiments.build(spec, hash(spec))) {
-            requests.add(new PlannedRequest("kubernetes", "apply " + manifest.get("apiVersion") + " " + manifest.get("kind"),
-                    manifest));
-        }
-        return requests;
+        return experiments.build(spec, hash(spec)).stream().map(TrainingManifests::apply).toList();
     }
 
     private static String hash(TuningJobSpec spec) {

@@ -1,11 +1,12 @@
 package io.mlplane.training.kubernetes;
 
-import io.mlplane.core.spi.PlanBodies;
 import io.mlplane.core.EnvironmentVariable;
+import io.mlplane.core.PlannedRequest;
 import io.mlplane.core.kubernetes.InstanceResources;
 import io.mlplane.core.kubernetes.KubeflowApi;
 import io.mlplane.core.kubernetes.KubernetesConfig;
 import io.mlplane.core.kubernetes.Toleration;
+import io.mlplane.core.spi.PlanBodies;
 import io.mlplane.training.Channel;
 import io.mlplane.training.MetricDefinition;
 import io.mlplane.training.Spot;
@@ -40,6 +41,11 @@ final class TrainingManifests {
 
     TrainingManifests(KubernetesConfig config) {
         this.config = config;
+    }
+
+    /** The planned request that applies {@code manifest}, named after its API version and kind. */
+    static PlannedRequest apply(Map<String, Object> manifest) {
+        return new PlannedRequest("kubernetes", "apply " + manifest.get("apiVersion") + " " + manifest.get("kind"), manifest);
     }
 
     static String configMapName(String job) {

@@ -21,11 +21,15 @@ public interface TuningFixture extends AutoCloseable {
     /** Trials of tuning job {@code name} never finish. */
     void runsForever(String name);
 
-    /** A timeout that ends a wait soon on this backend. */
-    Duration shortTimeout();
+    /** A timeout that ends a wait soon on this backend (default: ten minutes of virtual time). */
+    default Duration shortTimeout() {
+        return Duration.ofMinutes(10);
+    }
 
-    /** A timeout long enough for every tuning job of the suite. */
-    Duration longTimeout();
+    /** A timeout long enough for every tuning job of the suite (default: a day of virtual time). */
+    default Duration longTimeout() {
+        return Duration.ofHours(24);
+    }
 
     @Override
     void close();

@@ -300,14 +300,19 @@ class KubernetesTrainingTest {
             }
         }
         for (String script : scripts) {
-            Path file = Files.createTempFile("mlplane", ".sh");
-            Files.writeString(file, script);
-            Process sh = new ProcessBuilder("sh", "-n", file.toString()).redirectErrorStream(true).start();
-            String output = new String(sh.getInputStream().readAllBytes());
-            assertThat(sh.waitFor(10, TimeUnit.SECONDS)).isTrue();
-            assertThat(sh.exitValue()).as("sh -n:%n%s%n%s", output, script).isZero();
-            Files.delete(file);
+            assertValidShell(script);
         }
+    }
+
+    /** {@code sh -n} accepts {@code script}. */
+    static void assertValidShell(String script) throws Exception {
+        Path file = Files.createTempFile("mlplane", ".sh");
+        Files.writeString(file, script);
+        Process sh = new ProcessBuilder("sh", "-n", file.toString()).redirectErrorStream(true).start();
+        String output = new String(sh.getInputStream().readAllBytes());
+        assertThat(sh.waitFor(10, TimeUnit.SECONDS)).isTrue();
+        assertThat(sh.exitValue()).as("sh -n:%n%s%n%s", output, script).isZero();
+        Files.delete(file);
     }
 
     @Test

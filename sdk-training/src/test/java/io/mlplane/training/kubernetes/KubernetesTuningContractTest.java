@@ -54,16 +54,6 @@ class KubernetesTuningContractTest extends AbstractTuningContractTest {
         }
 
         @Override
-        public Duration shortTimeout() {
-            return Duration.ofMinutes(10);
-        }
-
-        @Override
-        public Duration longTimeout() {
-            return Duration.ofHours(24);
-        }
-
-        @Override
         public void close() {
             cluster.close();
         }

@@ -36,12 +36,9 @@ import io.mlplane.training.TuningJobStatus;
 import io.mlplane.training.TuningResult;
 import io.mlplane.training.WarmStart;
 import io.mlplane.training.kubernetes.KubernetesTuningContractTest.KubernetesTuningFixture;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /** Katib specifics of the kubernetes backend's tuning jobs: the Experiment it plans, what it refuses, stop, trials. */
@@ -243,13 +240,7 @@ class KubernetesTuningTest {
             String script = init.path("command").get(2).asText().replace("${trialSpec.Name}", "shell-00000001")
                     .replace("${trialParameters.eta}", "0.01").replace("${trialParameters.max_depth}", "6")
                     .replace("${trialParameters.booster}", "dart");
-            Path file = Files.createTempFile("mlplane-trial", ".sh");
-            Files.writeString(file, script);
-            Process sh = new ProcessBuilder("sh", "-n", file.toString()).redirectErrorStream(true).start();
-            String output = new String(sh.getInputStream().readAllBytes());
-            assertThat(sh.waitFor(10, TimeUnit.SECONDS)).isTrue();
-            assertThat(sh.exitValue()).as("sh -n:%n%s%n%s", output, script).isZero();
-            Files.delete(file);
+            KubernetesTrainingTest.assertValidShell(script);
         }
     }
 

@@ -39,16 +39,6 @@ class MockTuningContractTest extends AbstractTuningContractTest {
             }
 
             @Override
-            public Duration shortTimeout() {
-                return Duration.ofMinutes(10);
-            }
-
-            @Override
-            public Duration longTimeout() {
-                return Duration.ofHours(24);
-            }
-
-            @Override
             public void close() {
                 mock.close();
             }

@@ -51,16 +51,6 @@ class SageMakerTuningContractTest extends AbstractTuningContractTest {
             }
 
             @Override
-            public Duration shortTimeout() {
-                return Duration.ofMinutes(10);
-            }
-
-            @Override
-            public Duration longTimeout() {
-                return Duration.ofHours(24);
-            }
-
-            @Override
             public void close() {
                 provider.close();
                 fake.close();
