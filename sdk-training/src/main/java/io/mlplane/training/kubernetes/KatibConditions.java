@@ -45,7 +45,7 @@ final class KatibConditions {
         return TrainingJobStatus.IN_PROGRESS;
     }
 
-    /** The latest observed value of {@code metric}, or null. */
+    /** The latest observed value of {@code metric} in an object with an observation (a trial's status, an optimal trial), or null. */
     @SuppressWarnings("unchecked")
     static @Nullable Double latest(Map<String, Object> status, String metric) {
         if (!(status.get("observation") instanceof Map<?, ?> observation)

@@ -284,6 +284,9 @@ final class KatibExperiments {
         boolean trainerV2 = config.api() == KubeflowApi.TRAINER_V2;
         KubeflowJobKind kind = KubeflowJobKind.of(spec.trainingTemplate());
         Map<String, Object> template = new LinkedHashMap<>();
+        // Keep each trial's job (its status, pods and logs) after the trial, as SageMaker keeps a tuning job's
+        // training jobs: a trial is also a TrainingJob.
+        template.put("retain", true);
         template.put("primaryContainerName", trainerV2 ? "node" : kind.container);
         template.put("trialParameters", trialParameters);
         template.put("primaryPodLabels", trainerV2

@@ -242,8 +242,10 @@ final class KubernetesTuningBackend implements TuningBackend {
         String metric = String.valueOf(objectiveSpec.get("objectiveMetricName"));
         Objective objective = "maximize".equals(objectiveSpec.get("type")) ? Objective.maximize(metric) : Objective.minimize(metric);
         String stoppedAt = annotation(experiment, STOPPED_AT);
-        List<Trial> trials = trials(katibTrials, metric, stoppedAt != null);
+        List<Trial> trials = new ArrayList<>(trials(katibTrials, metric, stoppedAt != null));
         Map<String, Object> status = experiment.get("status") instanceof Map<?, ?> s ? (Map<String, Object>) s : Map.of();
+        optimal(status, metric).filter(best -> trials.stream().noneMatch(t -> t.trainingJobName().equals(best.trainingJobName())))
+                .ifPresent(trials::add);
         Map<String, Object> succeeded = KatibConditions.find(status, "Succeeded");
         Map<String, Object> failed = KatibConditions.find(status, "Failed");
         TuningJobStatus state;
@@ -312,6 +314,25 @@ final class KubernetesTuningBackend implements TuningBackend {
             trials.add(new Trial(name, hyperparameters, KatibConditions.latest(status, metric), statuses.get(name)));
         }
         return trials;
+    }
+
+    /**
+     * Katib's {@code currentOptimalTrial}, as a trial: it outlives the best trial's {@code Trial} object, which
+     * may have been cleaned up.
+     */
+    @SuppressWarnings("unchecked")
+    private static Optional<Trial> optimal(Map<String, Object> status, String metric) {
+        if (!(status.get("currentOptimalTrial") instanceof Map<?, ?> raw) || !(raw.get("bestTrialName") instanceof String name)
+                || name.isEmpty()) {
+            return Optional.empty();
+        }
+        Map<String, Object> optimal = (Map<String, Object>) raw;
+        Map<String, String> hyperparameters = new LinkedHashMap<>();
+        for (Object assignment : (List<Object>) optimal.getOrDefault("parameterAssignments", List.of())) {
+            Map<String, Object> a = (Map<String, Object>) assignment;
+            hyperparameters.put(String.valueOf(a.get("name")), String.valueOf(a.get("value")));
+        }
+        return Optional.of(new Trial(name, hyperparameters, KatibConditions.latest(optimal, metric), TrainingJobStatus.COMPLETED));
     }
 
     @Override

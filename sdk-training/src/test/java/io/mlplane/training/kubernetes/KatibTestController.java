@@ -24,7 +24,8 @@ import java.util.regex.Pattern;
  * substitution; ends trials on their job's success and failure conditions; collects each finished trial's metrics
  * from the lead pod's log with the experiment's {@code metricsFormat} filters (group 1 the name, group 2 the
  * value); and sets the experiment's status (counters, {@code currentOptimalTrial}, conditions) with Katib's rules
- * for max trials, max failed trials and the end of a grid. Suggestions are random (seeded by
+ * for max trials, max failed trials and the end of a grid; a finished trial's job is deleted unless the template
+ * says {@code retain}. Suggestions are random (seeded by
  * {@code random_state}) for every algorithm but grid, which walks every combination.
  */
 final class KatibTestController {
@@ -278,6 +279,10 @@ final class KatibTestController {
         status.put("completionTime", clock.now().truncatedTo(ChronoUnit.SECONDS).toString());
         trial.setAdditionalProperty("status", status);
         client.genericKubernetesResources(KubernetesTuningBackend.TRIALS).inNamespace(namespace).resource(trial).update();
+        if (!Boolean.TRUE.equals(template.get("retain"))) {
+            // Katib cleans up a finished trial's job unless the template says retain.
+            client.genericKubernetesResources(kind.context()).inNamespace(namespace).withName(name).delete();
+        }
     }
 
     /** The condition type a GJSON success/failure condition such as {@code status.conditions.#(type=="Succeeded")#|...} tests. */

@@ -111,6 +111,7 @@ class KubernetesTuningTest {
                 .isEqualTo("[\"(validation:auc)=([0-9.eE-]+)\",\"\\\\b(train:loss)=([0-9.eE-]+)\"]");
 
         JsonNode template = spec.path("trialTemplate");
+        assertThat(template.path("retain").asBoolean()).as("trials stay training jobs with logs").isTrue();
         assertThat(template.path("primaryContainerName").asText()).isEqualTo("pytorch");
         assertThat(template.path("primaryPodLabels").toString()).isEqualTo("{\"training.kubeflow.org/job-role\":\"master\"}");
         assertThat(template.path("successCondition").asText()).contains("Succeeded");
@@ -356,6 +357,13 @@ class KubernetesTuningTest {
             }
             assertThat(result.best().orElseThrow().hyperparameters().get("max_depth")).isEqualTo(result.trials().stream()
                     .map(t -> t.hyperparameters().get("max_depth")).max(java.util.Comparator.comparingInt(Integer::parseInt)).orElseThrow());
+
+            Trial best = result.best().orElseThrow();
+            k8s.cluster.client.genericKubernetesResources(KubernetesTuningBackend.TRIALS).inNamespace(KubernetesTrainingFixture.NAMESPACE)
+                    .withName(best.trainingJobName()).delete();
+            TuningJob again = ml.get(TuningJob.class, "traced").orElseThrow();
+            assertThat(again.bestTrial()).as("read back from currentOptimalTrial").contains(best);
+            assertThat(again.describe().trials()).hasSize(6);
         }
     }
 
