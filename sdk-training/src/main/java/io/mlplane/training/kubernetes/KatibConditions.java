@@ -1,8 +1,10 @@
 package io.mlplane.training.kubernetes;
 
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.mlplane.training.TrainingJobStatus;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -43,6 +45,23 @@ final class KatibConditions {
             return TrainingJobStatus.STOPPED;
         }
         return TrainingJobStatus.IN_PROGRESS;
+    }
+
+    /** A Katib object's status, or an empty map before its controller has written one. */
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> status(GenericKubernetesResource resource) {
+        return resource.get("status") instanceof Map<?, ?> status ? (Map<String, Object>) status : Map.of();
+    }
+
+    /** A list of {@code {name, value}} parameter assignments (of a trial's spec, or an optimal trial) as a map. */
+    @SuppressWarnings("unchecked")
+    static Map<String, String> assignments(Map<String, Object> holder) {
+        Map<String, String> assignments = new LinkedHashMap<>();
+        for (Object raw : (List<Object>) holder.getOrDefault("parameterAssignments", List.of())) {
+            Map<String, Object> assignment = (Map<String, Object>) raw;
+            assignments.put(String.valueOf(assignment.get("name")), String.valueOf(assignment.get("value")));
+        }
+        return assignments;
     }
 
     /** The latest observed value of {@code metric} in an object with an observation (a trial's status, an optimal trial), or null. */

@@ -243,7 +243,7 @@ final class KubernetesTuningBackend implements TuningBackend {
         Objective objective = "maximize".equals(objectiveSpec.get("type")) ? Objective.maximize(metric) : Objective.minimize(metric);
         String stoppedAt = annotation(experiment, STOPPED_AT);
         List<Trial> trials = new ArrayList<>(trials(katibTrials, metric, stoppedAt != null));
-        Map<String, Object> status = experiment.get("status") instanceof Map<?, ?> s ? (Map<String, Object>) s : Map.of();
+        Map<String, Object> status = KatibConditions.status(experiment);
         optimal(status, metric).filter(best -> trials.stream().noneMatch(t -> t.trainingJobName().equals(best.trainingJobName())))
                 .ifPresent(trials::add);
         Map<String, Object> succeeded = KatibConditions.find(status, "Succeeded");
@@ -276,7 +276,6 @@ final class KubernetesTuningBackend implements TuningBackend {
      * Katib's trials as SDK trials; after a stop, a trial Katib still counts as running is as its training job
      * shows it (Stopped once suspended), and one that is not suspended yet is suspended now.
      */
-    @SuppressWarnings("unchecked")
     private List<Trial> trials(List<GenericKubernetesResource> katibTrials, String metric, boolean stopRequested) {
         List<GenericKubernetesResource> ordered = katibTrials.stream()
                 .sorted(Comparator.comparing((GenericKubernetesResource t) -> String.valueOf(t.getMetadata().getCreationTimestamp()))
@@ -284,8 +283,7 @@ final class KubernetesTuningBackend implements TuningBackend {
                 .toList();
         Map<String, TrainingJobStatus> statuses = new LinkedHashMap<>();
         for (GenericKubernetesResource trial : ordered) {
-            Map<String, Object> status = trial.get("status") instanceof Map<?, ?> s ? (Map<String, Object>) s : Map.of();
-            statuses.put(trial.getMetadata().getName(), KatibConditions.trialStatus(status));
+            statuses.put(trial.getMetadata().getName(), KatibConditions.trialStatus(KatibConditions.status(trial)));
         }
         if (stopRequested) {
             List<String> running = statuses.entrySet().stream().filter(e -> !e.getValue().isTerminal()).map(Map.Entry::getKey).toList();
@@ -303,15 +301,9 @@ final class KubernetesTuningBackend implements TuningBackend {
         }
         List<Trial> trials = new ArrayList<>();
         for (GenericKubernetesResource trial : ordered) {
-            Map<String, Object> spec = trial.get("spec");
-            Map<String, String> hyperparameters = new LinkedHashMap<>();
-            for (Object raw : (List<Object>) spec.getOrDefault("parameterAssignments", List.of())) {
-                Map<String, Object> assignment = (Map<String, Object>) raw;
-                hyperparameters.put(String.valueOf(assignment.get("name")), String.valueOf(assignment.get("value")));
-            }
-            Map<String, Object> status = trial.get("status") instanceof Map<?, ?> s ? (Map<String, Object>) s : Map.of();
             String name = trial.getMetadata().getName();
-            trials.add(new Trial(name, hyperparameters, KatibConditions.latest(status, metric), statuses.get(name)));
+            trials.add(new Trial(name, KatibConditions.assignments(trial.get("spec")),
+                    KatibConditions.latest(KatibConditions.status(trial), metric), statuses.get(name)));
         }
         return trials;
     }
@@ -327,12 +319,8 @@ final class KubernetesTuningBackend implements TuningBackend {
             return Optional.empty();
         }
         Map<String, Object> optimal = (Map<String, Object>) raw;
-        Map<String, String> hyperparameters = new LinkedHashMap<>();
-        for (Object assignment : (List<Object>) optimal.getOrDefault("parameterAssignments", List.of())) {
-            Map<String, Object> a = (Map<String, Object>) assignment;
-            hyperparameters.put(String.valueOf(a.get("name")), String.valueOf(a.get("value")));
-        }
-        return Optional.of(new Trial(name, hyperparameters, KatibConditions.latest(optimal, metric), TrainingJobStatus.COMPLETED));
+        return Optional.of(new Trial(name, KatibConditions.assignments(optimal), KatibConditions.latest(optimal, metric),
+                TrainingJobStatus.COMPLETED));
     }
 
     @Override
