@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The environment and arguments the SageMaker training toolkit gives a script-mode program (names and formats
@@ -46,14 +47,17 @@ public record ToolkitEnvironment(String optMl, Map<String, String> channelPaths,
     /** Hyperparameter values parsed as JSON where they are JSON (numbers, booleans), as the toolkit does. */
     public static Map<String, Object> decodedHyperparameters(TrainingJobSpec spec) {
         Map<String, Object> decoded = new TreeMap<>();
-        spec.hyperparameters().forEach((k, v) -> {
-            try {
-                decoded.put(k, JSON.readValue(v, Object.class));
-            } catch (IOException e) {
-                decoded.put(k, v);
-            }
-        });
+        spec.hyperparameters().forEach((k, v) -> decoded.put(k, decode(v)));
         return decoded;
+    }
+
+    /** A hyperparameter value parsed as JSON where it is JSON ({@code null} for "null"), else the string itself. */
+    public static @Nullable Object decode(String value) {
+        try {
+            return JSON.readValue(value, Object.class);
+        } catch (IOException e) {
+            return value;
+        }
     }
 
     /** {@code resourceconfig.json} for {@code currentHost}. */

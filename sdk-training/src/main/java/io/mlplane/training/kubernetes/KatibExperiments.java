@@ -11,6 +11,7 @@ import io.mlplane.training.Spot;
 import io.mlplane.training.Strategy;
 import io.mlplane.training.TrainingJobSpec;
 import io.mlplane.training.TuningJobSpec;
+import io.mlplane.training.internal.ToolkitEnvironment;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -32,8 +33,9 @@ final class KatibExperiments {
     static final String EXPERIMENT_LABEL = "katib.kubeflow.org/experiment";
 
     /**
-     * Stand-ins, replaced by Katib placeholders after the template job is built. Numeric parameters stand in as
-     * numbers, so that {@code SM_HPS} and {@code SM_TRAINING_ENV} show them unquoted, as the toolkit does.
+     * Stand-ins, replaced by Katib placeholders after the template job is built. Parameters whose values are all
+     * JSON numbers or booleans stand in as numbers, so that {@code SM_HPS} and {@code SM_TRAINING_ENV} show them
+     * unquoted, as the toolkit does.
      */
     private static final String NAME_STAND_IN = "mlplane-trial-name-7f3a9c";
     private static final String TEXT_STAND_IN = "MLPLANE_TRIAL_PARAMETER_7F3A9C_%03d";
@@ -261,7 +263,8 @@ final class KatibExperiments {
         List<Map<String, Object>> trialParameters = new ArrayList<>();
         for (int i = 0; i < searched.size(); i++) {
             Parameter p = searched.get(i);
-            String standIn = String.format(p.type() == Parameter.Type.CATEGORICAL ? TEXT_STAND_IN : NUMBER_STAND_IN, i);
+            boolean scalar = p.type() != Parameter.Type.CATEGORICAL || p.values().stream().allMatch(KatibExperiments::jsonScalar);
+            String standIn = String.format(scalar ? NUMBER_STAND_IN : TEXT_STAND_IN, i);
             hyperparameters.put(p.name(), standIn);
             replacements.put(standIn, "${trialParameters." + names.get(i) + "}");
             Map<String, Object> trialParameter = new LinkedHashMap<>();
@@ -297,6 +300,12 @@ final class KatibExperiments {
         template.put("failureCondition", "status.conditions.#(type==\"Failed\")#|#(status==\"True\")#");
         template.put("trialSpec", replaced(job, replacements));
         return template;
+    }
+
+    /** Whether the toolkit decodes {@code value} as a JSON number or boolean (and so shows it unquoted). */
+    private static boolean jsonScalar(String value) {
+        Object decoded = ToolkitEnvironment.decode(value);
+        return decoded instanceof Number || decoded instanceof Boolean;
     }
 
     @SuppressWarnings("unchecked")

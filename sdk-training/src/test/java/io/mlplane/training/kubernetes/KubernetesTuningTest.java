@@ -143,6 +143,11 @@ class KubernetesTuningTest {
         try (MlProvider ml = offline(KubeflowApi.TRAINING_OPERATOR_V1)) {
             assertThat(experiment(ml.plan(churn("r").strategy(Strategy.RANDOM).build())).path("spec").path("algorithm")
                     .path("algorithmName").asText()).isEqualTo("random");
+            JsonNode batches = experiment(ml.plan(churn("b").parameter(Parameter.categorical("batch_size", "32", "64"))
+                    .parameter(Parameter.categorical("shuffle", "true", "false")).build()));
+            assertThat(batches.path("spec").path("trialTemplate").path("trialSpec").toString()).as("decoded as JSON, as the toolkit does")
+                    .contains("\\\"batch_size\\\":${trialParameters.batch_size}", "\\\"shuffle\\\":${trialParameters.shuffle}",
+                            "\\\"booster\\\":\\\"${trialParameters.booster}\\\"");
             JsonNode grid = experiment(ml.plan(churn("g").strategy(Strategy.GRID).maxTrials(null).earlyStopping(false)
                     .parameters(List.of(Parameter.categorical("booster", "gbtree", "dart"),
                             Parameter.categorical("objective", "binary:logistic", "binary:hinge", "reg:squarederror"))).build()));
