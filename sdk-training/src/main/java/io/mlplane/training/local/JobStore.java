@@ -8,19 +8,13 @@ import io.mlplane.training.SecondaryStatus;
 import io.mlplane.training.StatusTransition;
 import io.mlplane.training.TrainingJobDescription;
 import io.mlplane.training.TrainingJobStatus;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Stream;
 
 /**
  * Job records on disk ({@code <work>/jobs/<name>/job.json}), written on every status change, so that another
@@ -30,8 +24,7 @@ import java.util.stream.Stream;
  */
 final class JobStore {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final ProcessHandle SELF = ProcessHandle.current();
+    private static final ObjectMapper JSON = RecordFiles.JSON;
 
     private final Path jobs;
 
@@ -49,7 +42,7 @@ final class JobStore {
      */
     void save(LocalJobState state) {
         synchronized (state) {
-            write(jobDirectory(state.name).resolve("job.json"), record(state));
+            RecordFiles.write(jobDirectory(state.name).resolve("job.json"), record(state));
         }
     }
 
@@ -86,35 +79,18 @@ final class JobStore {
                 node.put("end", t.endTime().toString());
             }
         }
-        record.put("ownerPid", SELF.pid());
-        SELF.info().startInstant().ifPresent(start -> record.put("ownerStart", start.toString()));
+        RecordFiles.stampOwner(record);
         return record;
     }
 
     /** The recorded job named {@code name}, if any, as it is honestly known now. */
     Optional<LocalJobState> load(String name) {
-        Path file = jobDirectory(name).resolve("job.json");
-        if (!Files.isRegularFile(file)) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(read(JSON.readTree(file.toFile())));
-        } catch (IOException e) {
-            throw new UncheckedIOException("unreadable job record " + file, e);
-        }
+        return RecordFiles.read(jobDirectory(name).resolve("job.json")).map(this::read);
     }
 
     /** The names of all recorded jobs. */
     List<String> names() {
-        if (!Files.isDirectory(jobs)) {
-            return List.of();
-        }
-        try (Stream<Path> dirs = Files.list(jobs)) {
-            return dirs.filter(d -> Files.isRegularFile(d.resolve("job.json"))).map(d -> d.getFileName().toString())
-                    .sorted().toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return RecordFiles.names(jobs, "job.json");
     }
 
     private LocalJobState read(JsonNode r) {
@@ -138,7 +114,7 @@ final class JobStore {
                 r.has("modelArtifactUri") ? r.get("modelArtifactUri").asText() : null, metrics, series,
                 r.has("endTime") ? Instant.parse(r.get("endTime").asText()) : null,
                 r.path("trainingSeconds").asLong(), r.path("billableSeconds").asLong());
-        if (!status.isTerminal() && !ownerAlive(r)) {
+        if (!status.isTerminal() && !RecordFiles.ownerAlive(r)) {
             Instant now = Instant.now();
             state.failureReason("InternalError: the process that ran this job (pid " + r.path("ownerPid").asLong()
                     + ") ended while the job was in progress");
@@ -146,30 +122,5 @@ final class JobStore {
             save(state);
         }
         return state;
-    }
-
-    private static boolean ownerAlive(JsonNode record) {
-        Optional<ProcessHandle> owner = ProcessHandle.of(record.path("ownerPid").asLong());
-        if (owner.isEmpty() || !owner.get().isAlive()) {
-            return false;
-        }
-        String recordedStart = record.path("ownerStart").asText(null);
-        Optional<Instant> start = owner.get().info().startInstant();
-        return recordedStart == null || start.isEmpty() || start.get().toString().equals(recordedStart);
-    }
-
-    private static void write(Path file, JsonNode record) {
-        try {
-            Files.createDirectories(file.getParent());
-            Path temporary = Files.createTempFile(file.getParent(), "job", ".json.tmp");
-            JSON.writerWithDefaultPrettyPrinter().writeValue(temporary.toFile(), record);
-            try {
-                Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write job record " + file, e);
-        }
     }
 }
