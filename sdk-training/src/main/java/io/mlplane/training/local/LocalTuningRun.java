@@ -4,7 +4,6 @@ import io.mlplane.core.MlException;
 import io.mlplane.training.Strategy;
 import io.mlplane.training.TrainingJobDescription;
 import io.mlplane.training.TrainingJobSpec;
-import io.mlplane.training.TrainingJobStatus;
 import io.mlplane.training.Trial;
 import io.mlplane.training.TuningJobDescription;
 import io.mlplane.training.TuningJobSpec;
@@ -43,7 +42,9 @@ final class LocalTuningRun implements Runnable {
     }
 
     private final TuningJobSpec spec;
+    private final String specHash;
     private final LocalTrainingBackend training;
+    private final TuningStore store;
     private final Instant created = Instant.now();
     private final List<TrialState> trials = new ArrayList<>();
     private final List<Observation> history = new ArrayList<>();
@@ -53,19 +54,23 @@ final class LocalTuningRun implements Runnable {
     private volatile @Nullable String failureReason;
     private volatile @Nullable Instant end;
 
-    LocalTuningRun(TuningJobSpec spec, LocalTrainingBackend training) {
+    LocalTuningRun(TuningJobSpec spec, String specHash, LocalTrainingBackend training, TuningStore store) {
         this.spec = spec;
+        this.specHash = specHash;
         this.training = training;
+        this.store = store;
+        store.save(record());
     }
 
-    TuningJobSpec spec() {
-        return spec;
+    String specHash() {
+        return specHash;
     }
 
     void requestStop() {
         if (!status.isTerminal()) {
             stopRequested = true;
             status = TuningJobStatus.STOPPING;
+            store.save(record());
         }
     }
 
@@ -119,6 +124,7 @@ final class LocalTuningRun implements Runnable {
                         trials.add(trial);
                     }
                     training.create(trialSpec);
+                    store.save(record());
                     running.add(trial);
                     started++;
                 }
@@ -236,6 +242,7 @@ final class LocalTuningRun implements Runnable {
     private void finish(TuningJobStatus terminal) {
         end = Instant.now();
         status = terminal;
+        store.save(record());
     }
 
     private void sleep() {
@@ -248,13 +255,14 @@ final class LocalTuningRun implements Runnable {
     }
 
     TuningJobDescription describe() {
-        List<Trial> seen = new ArrayList<>();
-        for (TrialState trial : snapshot()) {
-            training.describe(trial.name()).ifPresent(d -> seen.add(new Trial(trial.name(), trial.point(),
-                    d.status() == TrainingJobStatus.COMPLETED ? d.finalMetrics().get(spec.objective().metric()) : null,
-                    d.status())));
-        }
+        return record().describe(training);
+    }
+
+    /** The run as its record shows it. */
+    TuningRecord record() {
         int max = spec.maxTrials() != null ? spec.maxTrials() : TrialSampler.grid(spec).size();
-        return new TuningJobDescription(spec.name(), status, spec.objective(), max, seen, failureReason, created, end);
+        List<TuningRecord.TrialPoint> points = snapshot().stream()
+                .map(t -> new TuningRecord.TrialPoint(t.name(), t.point())).toList();
+        return new TuningRecord(spec.name(), specHash, spec.objective(), max, status, failureReason, created, end, points);
     }
 }

@@ -1,7 +1,9 @@
 package io.mlplane.training.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.mlplane.core.ConflictException;
 import io.mlplane.core.MlProvider;
 import io.mlplane.core.MlProviders;
 import io.mlplane.core.local.LocalConfig;
@@ -11,17 +13,21 @@ import io.mlplane.training.Strategy;
 import io.mlplane.training.TrainingJobSpec;
 import io.mlplane.training.TrainingJobStatus;
 import io.mlplane.training.Trial;
+import io.mlplane.training.TuningJob;
 import io.mlplane.training.TuningJobSpec;
+import io.mlplane.training.TuningJobStatus;
 import io.mlplane.training.TuningResult;
 import io.mlplane.training.spi.TrainingAlgorithm;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Early stopping on the local backend: Hyperband's rungs and the median rule act on intermediate metrics. */
+/** Local tuning specifics: early stopping (Hyperband's rungs, the median rule) and tuning job records. */
 class LocalTuningTest {
 
     @TempDir
@@ -77,6 +83,34 @@ class LocalTuningTest {
         assertThat(result.trials()).hasSize(12);
         assertThat(result.trials()).filteredOn(t -> t.status() == TrainingJobStatus.STOPPED).isNotEmpty();
         assertThat(result.best()).isPresent();
+    }
+
+    @Test
+    void tuningJobsOutliveTheProviderAndOrphansAreReportedHonestly() throws Exception {
+        TuningJobSpec spec = tuning("durable").strategy(Strategy.RANDOM).maxTrials(3).maxParallelTrials(3).build();
+        TuningResult first = ml.submit(spec).awaitCompletion(Duration.ofSeconds(60));
+        ml.close();
+
+        ml = MlProviders.local(LocalConfig.builder().workDirectory(root.resolve("work")).build());
+        TuningJob again = ml.get(TuningJob.class, "durable").orElseThrow();
+        assertThat(again.status()).isEqualTo(TuningJobStatus.COMPLETED);
+        assertThat(again.trials()).isEqualTo(first.trials());
+        assertThat(again.bestTrial()).isEqualTo(first.best());
+        assertThat(ml.list(TuningJob.class)).extracting(TuningJob::name).contains("durable");
+        assertThat(ml.submit(spec).trials()).as("an identical resubmit runs nothing new").isEqualTo(first.trials());
+        assertThatThrownBy(() -> ml.submit(spec.toBuilder().maxTrials(4).build())).isInstanceOf(ConflictException.class);
+
+        Process gone = new ProcessBuilder("true").start();
+        gone.waitFor(10, TimeUnit.SECONDS);
+        Path record = root.resolve("work/tuning/orphan/tuning.json");
+        Files.createDirectories(record.getParent());
+        Files.writeString(record, """
+                {"name":"orphan","specHash":"x","objective":{"metric":"score","maximize":true},"maxTrials":4,
+                 "status":"IN_PROGRESS","creationTime":"2025-01-01T00:00:00Z","trials":[],"ownerPid":%d}
+                """.formatted(gone.pid()));
+        TuningJob orphan = ml.get(TuningJob.class, "orphan").orElseThrow();
+        assertThat(orphan.status()).isEqualTo(TuningJobStatus.FAILED);
+        assertThat(orphan.describe().failureReason()).contains("pid " + gone.pid()).contains("ended while it was in progress");
     }
 
     @Test
