@@ -29,6 +29,8 @@ import java.util.Set;
 final class KatibExperiments {
 
     static final String TUNING_LABEL = "mlplane.io/tuning-job";
+    /** The objective metric's name in the spec, where Katib knows it by the label its line prints. */
+    static final String OBJECTIVE_METRIC = "mlplane.io/objective-metric";
     /** Katib's label on the trials of an experiment. */
     static final String EXPERIMENT_LABEL = "katib.kubeflow.org/experiment";
 
@@ -140,7 +142,7 @@ final class KatibExperiments {
         Map<String, Object> metadata = new LinkedHashMap<>();
         metadata.put("name", spec.name());
         metadata.put("namespace", config.namespace());
-        metadata.put("annotations", Map.of(TrainingManifests.HASH, hash));
+        metadata.put("annotations", PlanBodies.map(TrainingManifests.HASH, hash, OBJECTIVE_METRIC, spec.objective().metric()));
         Map<String, Object> experiment = new LinkedHashMap<>();
         experiment.put("apiVersion", "kubeflow.org/v1beta1");
         experiment.put("kind", "Experiment");
@@ -176,34 +178,38 @@ final class KatibExperiments {
         return (int) combinations;
     }
 
-    /** The metric definitions of the template that Katib should collect: the objective's first. */
-    private static List<MetricDefinition> collected(TuningJobSpec spec) {
-        List<MetricDefinition> definitions = new ArrayList<>();
-        for (MetricDefinition d : spec.trainingTemplate().metricDefinitions()) {
-            if (KatibMetricsFormat.problem(d).isEmpty()) {
-                if (d.name().equals(spec.objective().metric())) {
-                    definitions.add(0, d);
-                } else {
-                    definitions.add(d);
-                }
-            }
+    /**
+     * The template's metric definitions that Katib can collect, objective first, one per Katib name (the
+     * objective's wins a clash).
+     */
+    static List<KatibMetricsFormat.Collected> collected(TuningJobSpec spec) {
+        List<KatibMetricsFormat.Collected> collected = new ArrayList<>();
+        List<MetricDefinition> definitions = new ArrayList<>(spec.trainingTemplate().metricDefinitions());
+        definitions.sort(java.util.Comparator.comparing(d -> !d.name().equals(spec.objective().metric())));
+        Set<String> katibNames = new HashSet<>();
+        for (MetricDefinition d : definitions) {
+            KatibMetricsFormat.collected(d).filter(c -> katibNames.add(c.katibName())).ifPresent(collected::add);
         }
-        return definitions;
+        return collected;
+    }
+
+    /** The name Katib records the objective metric under (the template's name, or the label its line prints). */
+    static String katibObjective(TuningJobSpec spec) {
+        return collected(spec).get(0).katibName();
     }
 
     private static Map<String, Object> objective(TuningJobSpec spec) {
-        List<MetricDefinition> collected = collected(spec);
+        List<KatibMetricsFormat.Collected> collected = collected(spec);
         Map<String, Object> objective = new LinkedHashMap<>();
         objective.put("type", spec.objective().maximize() ? "maximize" : "minimize");
-        objective.put("objectiveMetricName", spec.objective().metric());
-        List<String> additional = collected.stream().map(MetricDefinition::name)
-                .filter(n -> !n.equals(spec.objective().metric())).distinct().toList();
+        objective.put("objectiveMetricName", katibObjective(spec));
+        List<String> additional = collected.stream().skip(1).map(KatibMetricsFormat.Collected::katibName).toList();
         if (!additional.isEmpty()) {
             objective.put("additionalMetricNames", additional);
         }
         // A trial's objective value is the metric's final value, as on SageMaker (Katib's default is the best).
-        objective.put("metricStrategies", collected.stream().map(MetricDefinition::name).distinct()
-                .map(n -> PlanBodies.map("name", n, "value", "latest")).toList());
+        objective.put("metricStrategies", collected.stream()
+                .map(c -> PlanBodies.map("name", c.katibName(), "value", "latest")).toList());
         return objective;
     }
 
@@ -247,7 +253,7 @@ final class KatibExperiments {
     }
 
     private static Map<String, Object> metricsCollector(TuningJobSpec spec) {
-        List<String> formats = collected(spec).stream().map(d -> KatibMetricsFormat.filter(d).orElseThrow()).toList();
+        List<String> formats = collected(spec).stream().map(KatibMetricsFormat.Collected::filter).toList();
         Map<String, Object> collector = new LinkedHashMap<>();
         collector.put("collector", Map.of("kind", "StdOut"));
         collector.put("source", Map.of("filter", Map.of("metricsFormat", formats)));

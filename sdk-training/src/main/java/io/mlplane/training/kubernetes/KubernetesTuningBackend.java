@@ -240,7 +240,8 @@ final class KubernetesTuningBackend implements TuningBackend {
         Map<String, Object> spec = experiment.get("spec");
         Map<String, Object> objectiveSpec = (Map<String, Object>) spec.get("objective");
         String metric = String.valueOf(objectiveSpec.get("objectiveMetricName"));
-        Objective objective = "maximize".equals(objectiveSpec.get("type")) ? Objective.maximize(metric) : Objective.minimize(metric);
+        String named = Optional.ofNullable(annotation(experiment, KatibExperiments.OBJECTIVE_METRIC)).orElse(metric);
+        Objective objective = "maximize".equals(objectiveSpec.get("type")) ? Objective.maximize(named) : Objective.minimize(named);
         String stoppedAt = annotation(experiment, STOPPED_AT);
         List<Trial> trials = new ArrayList<>(trials(katibTrials, metric, stoppedAt != null));
         Map<String, Object> status = KatibConditions.status(experiment);

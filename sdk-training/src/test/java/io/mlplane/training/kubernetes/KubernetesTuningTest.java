@@ -103,12 +103,12 @@ class KubernetesTuningTest {
         JsonNode objective = spec.path("objective");
         assertThat(objective.path("type").asText()).isEqualTo("maximize");
         assertThat(objective.path("objectiveMetricName").asText()).isEqualTo("validation:auc");
-        assertThat(objective.path("additionalMetricNames").toString()).as("epoch-time's regex lacks its name: not collected")
-                .isEqualTo("[\"train:loss\"]");
+        assertThat(objective.path("additionalMetricNames").toString()).as("epoch-time's line prints 'took'")
+                .isEqualTo("[\"train:loss\",\"took\"]");
         assertThat(objective.path("metricStrategies").findValuesAsText("value")).containsOnly("latest");
         assertThat(spec.path("metricsCollectorSpec").path("collector").path("kind").asText()).isEqualTo("StdOut");
         assertThat(spec.path("metricsCollectorSpec").path("source").path("filter").path("metricsFormat").toString())
-                .isEqualTo("[\"(validation:auc)=([0-9.eE-]+)\",\"\\\\b(train:loss)=([0-9.eE-]+)\"]");
+                .isEqualTo("[\"(validation:auc)=([0-9.eE-]+)\",\"\\\\b(train:loss)=([0-9.eE-]+)\",\"(took) ([0-9]+)s\"]");
 
         JsonNode template = spec.path("trialTemplate");
         assertThat(template.path("retain").asBoolean()).as("trials stay training jobs with logs").isTrue();
@@ -274,14 +274,14 @@ class KubernetesTuningTest {
                             e -> assertThat(e).hasMessageContaining("subsample"));
 
             TrainingJobSpec unnamedMetric = churn("x").build().trainingTemplate().toBuilder()
-                    .metricDefinitions(List.of(MetricDefinition.of("validation:auc", "val-auc:([0-9.]+)"))).build();
+                    .metricDefinitions(List.of(MetricDefinition.of("validation:auc", "^([0-9.]+)$"))).build();
             TuningJobSpec everythingWrong = churn("Churn-Search")
                     .trainingTemplate(unnamedMetric).parameter(Parameter.categorical("objective", "reg:\"squared\"", "ok"))
                     .build();
             assertThatThrownBy(() -> ml.submit(everythingWrong)).isInstanceOfSatisfying(ValidationException.class, e -> {
                 assertThat(e.fields()).containsExactlyInAnyOrder("name", "parameters[3].values[0]",
                         "trainingTemplate.metricDefinitions[0].regex");
-                assertThat(e).hasMessageContaining("literally before its value group");
+                assertThat(e).hasMessageContaining("literal text before its value group");
             });
             TrainingJobSpec lookahead = churn("x").build().trainingTemplate().toBuilder()
                     .metricDefinitions(List.of(MetricDefinition.of("validation:auc", "validation:auc=(?=\\d)([0-9.]+)"))).build();
@@ -393,17 +393,51 @@ class KubernetesTuningTest {
     }
 
     @Test
-    void metricRegexesBecomeCollectorFiltersWhenTheyNameTheirMetric() {
-        assertThat(KatibMetricsFormat.filter(MetricDefinition.of("validation:auc", "validation:auc=([0-9.]+)")))
-                .contains("(validation:auc)=([0-9.]+)");
-        assertThat(KatibMetricsFormat.filter(MetricDefinition.of("train.loss", "^train\\.loss: (\\S+)")))
-                .contains("^(train\\.loss): (\\S+)");
-        assertThat(KatibMetricsFormat.filter(MetricDefinition.of("loss", "(?:val_)?loss=([0-9.]+)")))
-                .contains("(?:val_)?(loss)=([0-9.]+)");
-        assertThat(KatibMetricsFormat.filter(MetricDefinition.of("loss", "([0-9.]+) is the loss"))).isEmpty();
-        assertThat(KatibMetricsFormat.problem(MetricDefinition.of("validation:auc", "val-auc:([0-9.]+)"))).isPresent();
-        assertThat(KatibMetricsFormat.filter(MetricDefinition.of("auc", "val-auc:([0-9.]+)"))).contains("val-(auc):([0-9.]+)");
+    void metricRegexesBecomeCollectorFiltersNamedByTheMetricOrItsPrintedLabel() {
+        assertThat(collected("validation:auc", "validation:auc=([0-9.]+)")).isEqualTo("validation:auc ~ (validation:auc)=([0-9.]+)");
+        assertThat(collected("train.loss", "^train\\.loss: (\\S+)")).isEqualTo("train.loss ~ ^(train\\.loss): (\\S+)");
+        assertThat(collected("loss", "(?:val_)?loss=([0-9.]+)")).isEqualTo("loss ~ (?:val_)?(loss)=([0-9.]+)");
+        assertThat(collected("validation:auc", "validation-auc:([0-9\\.]+)")).as("SageMaker XGBoost's definition")
+                .isEqualTo("validation-auc ~ (validation-auc):([0-9\\.]+)");
+        assertThat(collected("epoch-time", "\\btook ([0-9]+)s")).isEqualTo("took ~ \\b(took) ([0-9]+)s");
+        assertThat(collected("loss", "([0-9.]+) is the loss")).isEqualTo("-");
+        assertThat(collected("auc", "^([0-9.]+)$")).isEqualTo("-");
+        assertThat(KatibMetricsFormat.problem(MetricDefinition.of("auc", "^([0-9.]+)$"))).get().asString()
+                .contains("literal text before its value group");
         assertThat(KatibMetricsFormat.problem(MetricDefinition.of("auc", "auc=(?<!-)([0-9.]+)"))).get().asString().contains("RE2");
         assertThat(KatibMetricsFormat.problem(MetricDefinition.of("auc", "auc=([0-9.]+)"))).isEmpty();
+    }
+
+    private static String collected(String name, String regex) {
+        return KatibMetricsFormat.collected(MetricDefinition.of(name, regex)).map(c -> c.katibName() + " ~ " + c.filter()).orElse("-");
+    }
+
+    @Test
+    void aMetricKatibKnowsByItsPrintedLabelKeepsItsOwnNameInTheSdk() {
+        KubernetesTuningFixture k8s = new KubernetesTuningFixture();
+        try (k8s) {
+            k8s.katib.behaviour("xgb", hp -> {
+                double auc = Double.parseDouble(hp.get("max_depth")) / 10;
+                return new JobScript().completesAfter(Duration.ofMinutes(5))
+                        .logLine("[0]\ttrain-auc:0.5\tvalidation-auc:0.5").logLine("[1]\ttrain-auc:0.99\tvalidation-auc:" + auc)
+                        .toBehavior();
+            });
+            TrainingJobSpec template = k8s.template("xgb", "xgb").metricDefinitions(List.of(
+                    MetricDefinition.of("validation:auc", "validation-auc:([0-9\\.]+)"),
+                    MetricDefinition.of("train:auc", "train-auc:([0-9\\.]+)"))).build();
+            TuningJob job = k8s.provider().submit(tuning("xgb", k8s).trainingTemplate(template).build());
+
+            JsonNode e = JSON.valueToTree(k8s.cluster.client.genericKubernetesResources(KubernetesTuningBackend.EXPERIMENTS)
+                    .inNamespace(KubernetesTrainingFixture.NAMESPACE).withName("xgb").get().get("spec"));
+            assertThat(e.path("objective").path("objectiveMetricName").asText()).isEqualTo("validation-auc");
+            assertThat(e.path("objective").path("additionalMetricNames").toString()).isEqualTo("[\"train-auc\"]");
+            TuningResult result = job.awaitCompletion(Duration.ofHours(6));
+
+            assertThat(job.describe().objective().metric()).isEqualTo("validation:auc");
+            assertThat(result.trials()).hasSize(6).allSatisfy(t -> assertThat(t.objectiveValue())
+                    .as("the final value, not the best").isEqualTo(Double.parseDouble(t.hyperparameters().get("max_depth")) / 10));
+            assertThat(result.best().orElseThrow().objectiveValue()).isEqualTo(result.trials().stream()
+                    .mapToDouble(Trial::objectiveValue).max().orElseThrow());
+        }
     }
 }
