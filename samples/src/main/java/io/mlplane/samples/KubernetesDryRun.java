@@ -5,7 +5,6 @@ import io.mlplane.core.MlProvider;
 import io.mlplane.core.MlProviders;
 import io.mlplane.core.Plan;
 import io.mlplane.core.kubernetes.KubernetesConfig;
-import io.mlplane.training.InputMode;
 import io.mlplane.training.TrainingJobSpec;
 import java.io.PrintStream;
 
@@ -38,8 +37,7 @@ public final class KubernetesDryRun {
                     notes.println("# " + e.getMessage());
                     notes.println("# Planned below with File input for every channel.");
                 }
-                spec = spec.toBuilder().inputMode(InputMode.FILE).channels(spec.channels().stream()
-                        .map(c -> c.toBuilder().inputMode(InputMode.FILE).build()).toList()).build();
+                spec = MockQuickstart.withFileInput(spec);
             }
             return kubernetes.plan(spec);
         }

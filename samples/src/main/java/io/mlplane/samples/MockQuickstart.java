@@ -59,6 +59,12 @@ public final class MockQuickstart {
                 .build();
     }
 
+    /** {@code spec} with every channel read as files, for platforms without Pipe mode (Kubernetes). */
+    public static TrainingJobSpec withFileInput(TrainingJobSpec spec) {
+        return spec.toBuilder().inputMode(InputMode.FILE).channels(spec.channels().stream()
+                .map(c -> c.toBuilder().inputMode(InputMode.FILE).build()).toList()).build();
+    }
+
     /** Submits {@link #spec()} to {@code ml}, waits for it while printing its progress, and prints the result. */
     public static TrainingResult run(MlProvider ml, PrintStream out) {
         TrainingJobSpec spec = spec();
