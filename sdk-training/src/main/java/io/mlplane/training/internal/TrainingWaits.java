@@ -1,6 +1,7 @@
 package io.mlplane.training.internal;
 
 import io.mlplane.core.WaitOptions;
+import io.mlplane.core.WaitTimeoutException;
 import io.mlplane.core.spi.WaitOutcome;
 import io.mlplane.training.TrainingJob;
 import io.mlplane.training.TrainingJobDescription;
@@ -10,6 +11,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -33,18 +35,31 @@ public final class TrainingWaits {
             }
         }
         Map<TrainingJob, TrainingResult> results = new HashMap<>();
+        Map<String, String> pending = new LinkedHashMap<>();
         Instant start = Instant.now();
         for (Map.Entry<TrainingJobDriver, Set<String>> group : byDriver.entrySet()) {
-            WaitOutcome<TrainingJobDescription> outcome = group.getKey().await(group.getValue(),
-                    remaining(options, start));
-            for (TrainingJob job : jobs) {
-                if (job instanceof DefaultTrainingJob own && own.driver() == group.getKey()) {
-                    results.put(job, TrainingResult.of(outcome.results().get(own.name()), outcome.polls()));
+            try {
+                WaitOutcome<TrainingJobDescription> outcome = group.getKey().await(group.getValue(),
+                        remaining(options, start));
+                for (TrainingJob job : jobs) {
+                    if (job instanceof DefaultTrainingJob own && own.driver() == group.getKey()) {
+                        results.put(job, TrainingResult.of(outcome.results().get(own.name()), outcome.polls()));
+                    }
                 }
+            } catch (WaitTimeoutException timedOut) {
+                pending.putAll(timedOut.pending());
             }
         }
         for (TrainingJob job : foreign) {
-            results.put(job, job.awaitCompletion(remaining(options, start)));
+            try {
+                results.put(job, job.awaitCompletion(remaining(options, start)));
+            } catch (WaitTimeoutException timedOut) {
+                pending.putAll(timedOut.pending());
+            }
+        }
+        if (!pending.isEmpty()) {
+            // Every group was still looked at once, so the exception names all that is not done, not the first group's.
+            throw new WaitTimeoutException(TrainingJobDriver.KIND, options.timeout(), pending);
         }
         return jobs.stream().map(results::get).toList();
     }
