@@ -47,6 +47,12 @@ final class KatibConditions {
         return TrainingJobStatus.IN_PROGRESS;
     }
 
+    /** An annotation of {@code resource}, or null. */
+    static @Nullable String annotation(GenericKubernetesResource resource, String key) {
+        Map<String, String> annotations = resource.getMetadata().getAnnotations();
+        return annotations == null ? null : annotations.get(key);
+    }
+
     /** A Katib object's status, or an empty map before its controller has written one. */
     @SuppressWarnings("unchecked")
     static Map<String, Object> status(GenericKubernetesResource resource) {

@@ -1,9 +1,9 @@
 package io.mlplane.training.kubernetes;
 
 import io.mlplane.core.EnvironmentVariable;
-import io.mlplane.core.spi.PlanBodies;
 import io.mlplane.core.kubernetes.KubeflowApi;
 import io.mlplane.core.kubernetes.KubernetesConfig;
+import io.mlplane.core.spi.PlanBodies;
 import io.mlplane.training.MetricDefinition;
 import io.mlplane.training.Parameter;
 import io.mlplane.training.Scaling;
@@ -65,40 +65,13 @@ final class KatibExperiments {
         };
     }
 
-    /** Katib's hyperband divides each bracket by this. */
-    static final int HYPERBAND_ETA = 3;
-
-    /**
-     * The parameters Katib searches: the tuned ones and, for Hyperband, the template's budget hyperparameter,
-     * which Katib's hyperband sets for each trial (from the minimum resource up to {@link #hyperbandMaxResource}).
-     */
+    /** The parameters Katib searches: the tuned ones and, for Hyperband, the budget parameter. */
     static List<Parameter> searched(TuningJobSpec spec) {
         List<Parameter> searched = new ArrayList<>(spec.parameters());
-        String budget = spec.budgetHyperparameter();
-        if (spec.strategy() == Strategy.HYPERBAND && budget != null) {
-            int min = spec.hyperbandResources() == null ? 1 : spec.hyperbandResources().minResource();
-            searched.add(Parameter.integer(budget, min, Math.max(min + 1, hyperbandMaxResource(spec))));
+        if (spec.strategy() == Strategy.HYPERBAND && spec.budgetHyperparameter() != null) {
+            searched.add(KatibHyperband.budgetParameter(spec));
         }
         return searched;
-    }
-
-    /** Hyperband's {@code r_l}: the spec's maximum resource, or the value of the budget hyperparameter. */
-    static int hyperbandMaxResource(TuningJobSpec spec) {
-        if (spec.hyperbandResources() != null) {
-            return spec.hyperbandResources().maxResource();
-        }
-        String budget = spec.budgetHyperparameter();
-        try {
-            return budget == null ? 0 : Integer.parseInt(spec.trainingTemplate().hyperparameters().get(budget).trim());
-        } catch (NumberFormatException e) {
-            return 0;
-        }
-    }
-
-    /** The parallel trials Katib's hyperband demands: its first bracket, {@code ceil(eta^floor(log_eta(r_l)))}. */
-    static int hyperbandMinParallel(int maxResource) {
-        int sMax = (int) (Math.log(maxResource) / Math.log(HYPERBAND_ETA));
-        return (int) Math.ceil(Math.pow(HYPERBAND_ETA, sMax));
     }
 
     /** Katib's names for the placeholders of the searched parameters: plain identifiers. */
@@ -217,10 +190,7 @@ final class KatibExperiments {
         Map<String, Object> algorithm = new LinkedHashMap<>();
         algorithm.put("algorithmName", algorithm(spec.strategy()));
         if (spec.strategy() == Strategy.HYPERBAND) {
-            algorithm.put("algorithmSettings", List.of(
-                    PlanBodies.map("name", "resource_name", "value", spec.budgetHyperparameter()),
-                    PlanBodies.map("name", "eta", "value", Integer.toString(HYPERBAND_ETA)),
-                    PlanBodies.map("name", "r_l", "value", Integer.toString(hyperbandMaxResource(spec)))));
+            algorithm.put("algorithmSettings", KatibHyperband.settings(spec));
         } else if (spec.randomSeed() != null && spec.strategy() != Strategy.GRID) {
             algorithm.put("algorithmSettings", List.of(PlanBodies.map("name", "random_state", "value", spec.randomSeed().toString())));
         }

@@ -13,25 +13,18 @@ import io.mlplane.core.kubernetes.KubernetesContext;
 import io.mlplane.core.spi.PlanBodies;
 import io.mlplane.core.spi.Violations;
 import io.mlplane.training.MetricDefinition;
-import io.mlplane.training.Objective;
 import io.mlplane.training.Parameter;
 import io.mlplane.training.Scaling;
 import io.mlplane.training.Strategy;
-import io.mlplane.training.TrainingJobDescription;
-import io.mlplane.training.TrainingJobStatus;
-import io.mlplane.training.Trial;
 import io.mlplane.training.TuningJobDescription;
 import io.mlplane.training.TuningJobSpec;
-import io.mlplane.training.TuningJobStatus;
 import io.mlplane.training.internal.SpecHash;
 import io.mlplane.training.internal.TuningSpecMap;
 import io.mlplane.training.spi.TuningBackend;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -56,11 +49,13 @@ final class KubernetesTuningBackend implements TuningBackend {
     private final KubernetesContext kubernetes;
     private final KatibExperiments experiments;
     private final KubernetesTrainingBackend training;
+    private final KatibDescriptions descriptions;
 
     KubernetesTuningBackend(KubernetesContext kubernetes) {
         this.kubernetes = kubernetes;
         this.experiments = new KatibExperiments(kubernetes.config());
         this.training = new KubernetesTrainingBackend(kubernetes);
+        this.descriptions = new KatibDescriptions(training);
     }
 
     private static ResourceDefinitionContext katib(String kind, String plural) {
@@ -110,7 +105,7 @@ final class KubernetesTuningBackend implements TuningBackend {
             }
         }
         if (spec.strategy() == Strategy.HYPERBAND) {
-            hyperband(spec, v);
+            KatibHyperband.validate(spec, v);
         }
         List<MetricDefinition> definitions = spec.trainingTemplate().metricDefinitions();
         for (int i = 0; i < definitions.size(); i++) {
@@ -120,26 +115,6 @@ final class KubernetesTuningBackend implements TuningBackend {
             }
         }
         v.throwIfAny();
-    }
-
-    /**
-     * Katib's hyperband sets each trial's budget through a hyperparameter (resource_name) up to r_l, and starts
-     * its first bracket at once, so it needs that many parallel trials.
-     */
-    private static void hyperband(TuningJobSpec spec, Violations v) {
-        if (!v.check(spec.budgetHyperparameter() != null, "trainingTemplate.hyperparameters", "Katib's hyperband sets each"
-                + " trial's budget through a hyperparameter: give the template a static 'epochs' (or numepochs, n-epochs,"
-                + " n_epochs, num_epochs) hyperparameter that the training program reads")) {
-            return;
-        }
-        int maxResource = KatibExperiments.hyperbandMaxResource(spec);
-        if (v.check(maxResource >= 1, "trainingTemplate.hyperparameters['" + spec.budgetHyperparameter() + "']",
-                "must be a whole number of at least 1, Katib's hyperband budget (r_l), or set hyperbandResources")) {
-            int parallel = KatibExperiments.hyperbandMinParallel(maxResource);
-            v.check(spec.maxParallelTrials() >= parallel, "maxParallelTrials", "must be at least " + parallel
-                    + " for Katib's hyperband with a maximum resource of " + maxResource + " (its first bracket runs at once)"
-                    + " but is " + spec.maxParallelTrials());
-        }
     }
 
     @Override
@@ -172,16 +147,11 @@ final class KubernetesTuningBackend implements TuningBackend {
     }
 
     private TuningJobDescription existingIfSame(GenericKubernetesResource existing, String hash) {
-        if (!hash.equals(annotation(existing, TrainingManifests.HASH))) {
+        if (!hash.equals(KatibConditions.annotation(existing, TrainingManifests.HASH))) {
             throw new ConflictException("kubernetes", "tuning job '" + existing.getMetadata().getName()
                     + "' already exists in namespace '" + namespace() + "' with a different spec");
         }
-        return describe(existing, trials(existing.getMetadata().getName()));
-    }
-
-    private static @Nullable String annotation(GenericKubernetesResource resource, String key) {
-        Map<String, String> annotations = resource.getMetadata().getAnnotations();
-        return annotations == null ? null : annotations.get(key);
+        return descriptions.describe(existing, trials(existing.getMetadata().getName()));
     }
 
     private <T> T convert(Map<String, Object> manifest, Class<T> type) {
@@ -214,7 +184,7 @@ final class KubernetesTuningBackend implements TuningBackend {
 
     @Override
     public Optional<TuningJobDescription> describe(String name) {
-        return experiment(name).map(e -> describe(e, trials(name)));
+        return experiment(name).map(e -> descriptions.describe(e, trials(name)));
     }
 
     @Override
@@ -229,99 +199,10 @@ final class KubernetesTuningBackend implements TuningBackend {
         for (GenericKubernetesResource experiment : listOrEmpty(EXPERIMENTS, TrainingManifests.MANAGED_BY, TrainingManifests.MLPLANE)) {
             String name = experiment.getMetadata().getName();
             if (names.contains(name)) {
-                found.put(name, describe(experiment, trialsByExperiment.getOrDefault(name, List.of())));
+                found.put(name, descriptions.describe(experiment, trialsByExperiment.getOrDefault(name, List.of())));
             }
         }
         return found;
-    }
-
-    @SuppressWarnings("unchecked")
-    private TuningJobDescription describe(GenericKubernetesResource experiment, List<GenericKubernetesResource> katibTrials) {
-        Map<String, Object> spec = experiment.get("spec");
-        Map<String, Object> objectiveSpec = (Map<String, Object>) spec.get("objective");
-        String metric = String.valueOf(objectiveSpec.get("objectiveMetricName"));
-        String named = Optional.ofNullable(annotation(experiment, KatibExperiments.OBJECTIVE_METRIC)).orElse(metric);
-        Objective objective = "maximize".equals(objectiveSpec.get("type")) ? Objective.maximize(named) : Objective.minimize(named);
-        String stoppedAt = annotation(experiment, STOPPED_AT);
-        List<Trial> trials = new ArrayList<>(trials(katibTrials, metric, stoppedAt != null));
-        Map<String, Object> status = KatibConditions.status(experiment);
-        optimal(status, metric).filter(best -> trials.stream().noneMatch(t -> t.trainingJobName().equals(best.trainingJobName())))
-                .ifPresent(trials::add);
-        Map<String, Object> succeeded = KatibConditions.find(status, "Succeeded");
-        Map<String, Object> failed = KatibConditions.find(status, "Failed");
-        TuningJobStatus state;
-        String failure = null;
-        Instant end = KatibConditions.time(status.get("completionTime"));
-        if (succeeded != null) {
-            state = TuningJobStatus.COMPLETED;
-        } else if (failed != null) {
-            state = TuningJobStatus.FAILED;
-            failure = String.valueOf(failed.getOrDefault("message", failed.getOrDefault("reason", "ExperimentFailed")));
-        } else if (stoppedAt != null) {
-            boolean ended = trials.stream().allMatch(t -> t.status().isTerminal());
-            state = ended ? TuningJobStatus.STOPPED : TuningJobStatus.STOPPING;
-            end = ended ? Instant.parse(stoppedAt) : null;
-        } else {
-            state = TuningJobStatus.IN_PROGRESS;
-        }
-        Number max = (Number) spec.get("maxTrialCount");
-        Instant created = KatibConditions.time(experiment.getMetadata().getCreationTimestamp());
-        if (created == null) {
-            created = Optional.ofNullable(KatibConditions.time(status.get("startTime"))).orElse(Instant.EPOCH);
-        }
-        return new TuningJobDescription(experiment.getMetadata().getName(), state, objective, max == null ? 0 : max.intValue(),
-                trials, failure, created, end);
-    }
-
-    /**
-     * Katib's trials as SDK trials; after a stop, a trial Katib still counts as running is as its training job
-     * shows it (Stopped once suspended), and one that is not suspended yet is suspended now.
-     */
-    private List<Trial> trials(List<GenericKubernetesResource> katibTrials, String metric, boolean stopRequested) {
-        List<GenericKubernetesResource> ordered = katibTrials.stream()
-                .sorted(Comparator.comparing((GenericKubernetesResource t) -> String.valueOf(t.getMetadata().getCreationTimestamp()))
-                        .thenComparing(t -> t.getMetadata().getName()))
-                .toList();
-        Map<String, TrainingJobStatus> statuses = new LinkedHashMap<>();
-        for (GenericKubernetesResource trial : ordered) {
-            statuses.put(trial.getMetadata().getName(), KatibConditions.trialStatus(KatibConditions.status(trial)));
-        }
-        if (stopRequested) {
-            List<String> running = statuses.entrySet().stream().filter(e -> !e.getValue().isTerminal()).map(Map.Entry::getKey).toList();
-            if (!running.isEmpty()) {
-                Map<String, TrainingJobDescription> jobs = training.describeAll(running);
-                for (String name : running) {
-                    TrainingJobDescription job = jobs.get(name);
-                    if (job != null && job.status().isTerminal()) {
-                        statuses.put(name, job.status());
-                    } else if (job != null && job.status() == TrainingJobStatus.IN_PROGRESS) {
-                        training.stop(name);
-                    }
-                }
-            }
-        }
-        List<Trial> trials = new ArrayList<>();
-        for (GenericKubernetesResource trial : ordered) {
-            String name = trial.getMetadata().getName();
-            trials.add(new Trial(name, KatibConditions.assignments(trial.get("spec")),
-                    KatibConditions.latest(KatibConditions.status(trial), metric), statuses.get(name)));
-        }
-        return trials;
-    }
-
-    /**
-     * Katib's {@code currentOptimalTrial}, as a trial: it outlives the best trial's {@code Trial} object, which
-     * may have been cleaned up.
-     */
-    @SuppressWarnings("unchecked")
-    private static Optional<Trial> optimal(Map<String, Object> status, String metric) {
-        if (!(status.get("currentOptimalTrial") instanceof Map<?, ?> raw) || !(raw.get("bestTrialName") instanceof String name)
-                || name.isEmpty()) {
-            return Optional.empty();
-        }
-        Map<String, Object> optimal = (Map<String, Object>) raw;
-        return Optional.of(new Trial(name, KatibConditions.assignments(optimal), KatibConditions.latest(optimal, metric),
-                TrainingJobStatus.COMPLETED));
     }
 
     @Override
@@ -336,7 +217,7 @@ final class KubernetesTuningBackend implements TuningBackend {
         GenericKubernetesResource experiment = experiment(name).orElseThrow(() -> new ResourceNotFoundException("kubernetes",
                 "tuning job '" + name + "' does not exist in namespace '" + namespace() + "'"));
         List<GenericKubernetesResource> katibTrials = trials(name);
-        if (describe(experiment, katibTrials).status().isTerminal() || annotation(experiment, STOPPED_AT) != null) {
+        if (descriptions.describe(experiment, katibTrials).status().isTerminal() || KatibConditions.annotation(experiment, STOPPED_AT) != null) {
             return;
         }
         int started = Math.max(1, katibTrials.size());
