@@ -39,7 +39,7 @@ import org.junit.jupiter.api.Test;
 class KubernetesTrainingTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String SECRET = "canary-k8s-secret-93";
+    static final String SECRET = "canary-k8s-secret-93";
 
     private static MlProvider offline(KubeflowApi api) {
         return MlProviders.kubernetes(KubernetesConfig.builder().namespace("ml").api(api).serviceAccount("trainer")

@@ -45,7 +45,6 @@ import org.junit.jupiter.api.Test;
 class KubernetesTuningTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String SECRET = "canary-k8s-secret-93";
 
     private static MlProvider offline(KubeflowApi api) {
         return MlProviders.kubernetes(KubernetesConfig.builder().namespace("ml").api(api).build());
@@ -86,7 +85,7 @@ class KubernetesTuningTest {
         for (PlannedRequest request : plan.requests()) {
             assertThat(CrdSchemas.validate(request.body())).as(request.operation()).isEmpty();
         }
-        assertThat(plan.toJson()).doesNotContain(SECRET);
+        assertThat(plan.toJson()).doesNotContain(KubernetesTrainingTest.SECRET);
         JsonNode e = experiment(plan);
         assertThat(e.path("metadata").path("labels").path(KatibExperiments.TUNING_LABEL).asText()).isEqualTo("churn-search");
         JsonNode spec = e.path("spec");
