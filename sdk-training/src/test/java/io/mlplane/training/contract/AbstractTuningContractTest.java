@@ -7,6 +7,7 @@ import io.mlplane.core.ConflictException;
 import io.mlplane.core.MlProvider;
 import io.mlplane.core.WaitOptions;
 import io.mlplane.core.WaitTimeoutException;
+import io.mlplane.training.HyperbandResources;
 import io.mlplane.training.Objective;
 import io.mlplane.training.Parameter;
 import io.mlplane.training.Scaling;
@@ -113,6 +114,24 @@ public abstract class AbstractTuningContractTest {
         result.trials().forEach(t -> combinations.add(t.hyperparameters()));
         assertThat(combinations).hasSize(6);
         assertThat(result.best().orElseThrow().hyperparameters()).containsEntry("objective", "reg:squarederror");
+    }
+
+    @Test
+    void hyperbandRunsItsTrialsWithinTheResourceBudget() {
+        fixture.objective("banded", Duration.ofMinutes(10), AbstractTuningContractTest::auc);
+        TuningJobSpec hyperband = spec("banded", "band").strategy(Strategy.HYPERBAND)
+                .trainingTemplate(fixture.template("banded", "band").hyperparameter("epochs", 9).build())
+                .hyperbandResources(HyperbandResources.of(1, 9)).maxTrials(9).maxParallelTrials(9).build();
+
+        TuningResult result = ml.submit(hyperband).awaitCompletion(fixture.longTimeout());
+
+        assertThat(result.status()).isEqualTo(TuningJobStatus.COMPLETED);
+        assertThat(result.trials()).isNotEmpty().hasSizeLessThanOrEqualTo(9).allSatisfy(trial -> {
+            assertThat(trial.status()).isIn(TrainingJobStatus.COMPLETED, TrainingJobStatus.STOPPED);
+            assertThat(trial.hyperparameters()).containsKeys("eta", "max_depth", "booster");
+        });
+        Trial best = result.best().orElseThrow();
+        assertThat(best.objectiveValue()).isCloseTo(auc(best.hyperparameters()), org.assertj.core.api.Assertions.within(1e-6));
     }
 
     @Test
